@@ -1,0 +1,234 @@
+// Shared data shapes passed between the stages: resolve → overlay → run → parse → classify → report.
+// Everything here is plain data (JSON-serialisable), so stages stay pure and testable.
+
+/** One event of the `go test -json` stream (test2json plus the build events of Go 1.24+). */
+export interface GoTestEvent {
+  Time?: string;
+  Action: string;
+  Package?: string;
+  /** Set on build-output / build-fail events instead of Package. */
+  ImportPath?: string;
+  Test?: string;
+  Output?: string;
+  Elapsed?: number;
+  FailedBuild?: string;
+}
+
+/** A package as `go list` resolved it. */
+export interface ResolvedPackage {
+  importPath: string;
+  dir: string;
+  /** Package clause of the non-test files (or of the internal test files when there are none). */
+  name: string;
+  goFiles: string[];
+  testGoFiles: string[];
+  xTestGoFiles: string[];
+  /** True when the package has no _test.go files: it is reported as `no-tests` and not run. */
+  noTestFiles: boolean;
+}
+
+/** The module the run happens in. */
+export interface ModuleInfo {
+  path: string;
+  dir: string;
+  goVersion: string;
+}
+
+/** One stack frame of a goroutine. */
+export interface Frame {
+  /** Fully qualified function, e.g. `example.com/m/a.(*Server).serve.func1`. */
+  func: string;
+  /** Raw argument text between the parentheses, e.g. `0xc000012345, 0x1` or `...`. */
+  args: string;
+  file: string;
+  line: number;
+}
+
+/** `created by F in goroutine N` at the end of a goroutine's stack. */
+export interface CreatedBy {
+  func: string;
+  file: string;
+  line: number;
+  /** Creator goroutine id (Go 1.21+ prints it). */
+  goroutine?: number;
+}
+
+/** An `[originating from goroutine N]:` block printed under GODEBUG=tracebackancestors. */
+export interface Ancestor {
+  goroutine: number;
+  frames: Frame[];
+  createdBy?: CreatedBy;
+  /** `...additional frames elided...` was printed. */
+  truncated: boolean;
+}
+
+/** One goroutine of a traceback dump. */
+export interface Goroutine {
+  id: number;
+  /** Wait reason or status: `chan receive`, `select`, `sleep`, `running`, `sync.Mutex.Lock`, … */
+  state: string;
+  /** `, N minutes` in the header; absent when blocked for under a minute. */
+  waitMinutes?: number;
+  lockedToThread: boolean;
+  /** `(durable)`: durably blocked inside a synctest bubble. */
+  durable: boolean;
+  /** `synctest bubble N`. */
+  bubble?: number;
+  /** `(leaked)`: the GC proved it can never run again (goroutineleak profile, Go 1.26+ experiment). */
+  leakedByGc: boolean;
+  /** `labels:{"k": "v"}` (GODEBUG=tracebacklabels=1, default from Go 1.27). */
+  labels: Record<string, string>;
+  frames: Frame[];
+  /** Count from `...N frames elided...`, 0 when none. */
+  framesElided: number;
+  createdBy?: CreatedBy;
+  ancestors: Ancestor[];
+}
+
+/** A line the parser could not make sense of; collected, never thrown. */
+export interface ParseWarning {
+  line: number;
+  text: string;
+  message: string;
+}
+
+/** Result of parsing one dump. */
+export interface Dump {
+  goroutines: Goroutine[];
+  warnings: ParseWarning[];
+}
+
+/** Outcome of one test function (or subtest) from the event stream. */
+export interface TestResult {
+  /** Full name, `TestFoo` or `TestFoo/sub`. */
+  name: string;
+  status: 'pass' | 'fail' | 'skip' | 'running';
+  elapsedSeconds: number;
+  /** Output lines of this test, in order. */
+  output: string[];
+}
+
+/** What the injected TestMain reported at the end of the run. */
+export type LeakCheck =
+  | { kind: 'clean'; waitedMs: number }
+  | { kind: 'leaked'; waitedMs: number; dump: string }
+  /** No marker in the output: the binary died, hung, or exited by a path we could not wrap. */
+  | { kind: 'missing' };
+
+/** A `go test` run of one package, folded from the event stream. */
+export interface PackageRun {
+  importPath: string;
+  /** Final package action: pass, fail or skip (skip = no test files). */
+  action: 'pass' | 'fail' | 'skip' | 'unknown';
+  elapsedSeconds: number;
+  cached: boolean;
+  tests: TestResult[];
+  /** Package-level output lines that are not part of our marker blocks. */
+  output: string[];
+  /** Compiler / vet output from build-output events (paths mapped back to the user's files). */
+  buildOutput: string[];
+  buildFailed: boolean;
+  check: LeakCheck;
+  /** `panic: test timed out after …`: the goroutine dump the testing package printed, if any. */
+  timeout?: { dump: string; runningTests: string[] };
+  /** A test panicked: its name and the panic text. */
+  panic?: { test?: string; message: string };
+}
+
+/** Where a leaked goroutine was started. */
+export type Attribution =
+  | { kind: 'test'; test: string; subtest?: string }
+  | { kind: 'package' }
+  | { kind: 'unknown' };
+
+/** A user or built-in ignore rule. */
+export interface IgnoreRule {
+  kind: 'top' | 'any' | 'created-by';
+  /** Exact function name, or a prefix when it ends with `*`. */
+  func: string;
+  reason: string;
+  /** Go package patterns (`example.com/m/...`) the rule is limited to; all packages when absent. */
+  packages?: string[];
+  origin: 'built-in' | 'cli' | 'config';
+}
+
+/** Identical leaked goroutines grouped into one finding. */
+export interface Finding {
+  package: string;
+  count: number;
+  state: string;
+  waitMinutes?: number;
+  topFunction: string;
+  createdBy?: string;
+  /** Creation site, file relative to the module root. */
+  createdAt?: { file: string; line: number };
+  attribution: Attribution;
+  /** Frames of one representative goroutine, files relative to the module root where inside it. */
+  stack: Frame[];
+  /** Stable identity for baselines: package + function names + created-by; no ids, addresses or lines. */
+  fingerprint: string;
+  /** `end-of-run`: alive after the tests; `timeout`: blocked when `-timeout` killed a hung test. */
+  source: 'end-of-run' | 'timeout';
+  /** The GC proved it unreachable (goroutineleak profile). */
+  provenByGc: boolean;
+  goroutineIds: number[];
+  baseline?: 'new' | 'known';
+}
+
+/** A baseline entry that did not occur in a run that covered its package and test. */
+export interface StaleEntry {
+  fingerprint: string;
+  package: string;
+  test: string;
+  summary: string;
+}
+
+export type PackageStatus = 'passed' | 'leaked' | 'failed' | 'build-failed' | 'no-tests';
+
+/** Everything reported for one package. */
+export interface PackageReport {
+  importPath: string;
+  /** Directory relative to the module root (`.` for the root package). */
+  dir: string;
+  status: PackageStatus;
+  elapsedSeconds: number;
+  cached: boolean;
+  tests: TestResult[];
+  leaks: Finding[];
+  /** Goroutines dropped by built-in or user ignore rules. */
+  ignored: number;
+  /** Package-level failure text: build output, a TestMain crash, a timeout, a missing leak check. */
+  failures: string[];
+  /** Parser warnings and notes such as "leak check did not run". */
+  warnings: string[];
+}
+
+/** Totals for the summary line. */
+export interface Summary {
+  packages: number;
+  passed: number;
+  leaked: number;
+  failed: number;
+  buildFailed: number;
+  noTests: number;
+  leakFindings: number;
+  leakedGoroutines: number;
+  newLeaks: number;
+  knownLeaks: number;
+  stale: number;
+  testsFailed: number;
+}
+
+/** The result of a whole run, input of every reporter. */
+export interface RunReport {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  goVersion: string;
+  module: { path: string; dir: string };
+  startedAt: string;
+  durationSeconds: number;
+  packages: PackageReport[];
+  stale: StaleEntry[];
+  summary: Summary;
+  exitCode: 0 | 1;
+}
