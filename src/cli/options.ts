@@ -1,0 +1,134 @@
+// Command-line definition: turns argv into typed options with commander; no I/O of its own.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+
+/** Everything the user asked for on the command line (config-file defaults are merged later). */
+export interface CliOptions {
+  dir: string;
+  patterns: string[];
+  /** go test flags given after `--`. */
+  goTestArgs: string[];
+  maxWait?: string;
+  ignoreTop: string[];
+  ignoreAny: string[];
+  ignoreCreatedBy: string[];
+  config?: string;
+  useConfig: boolean;
+  baseline?: string;
+  useBaseline: boolean;
+  updateBaseline: boolean;
+  pruneBaseline: boolean;
+  strictBaseline: boolean;
+  json?: string;
+  junit?: string;
+  tap?: string;
+  githubAnnotations?: boolean;
+  stepSummary?: string;
+  verbose: boolean;
+  color?: boolean;
+}
+
+/** What parsing produced: options to run with, or text to print (help, version) and exit 0. */
+export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'print'; text: string };
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Builds the commander program; exported so `--help` can be snapshot-tested. */
+export function buildProgram(version: string): Command {
+  return new Command('goleak-run')
+    .description('Run go test and report goroutines that outlive the tests: per package, per test, with where they started.')
+    .usage('[options] [packages...] [-- go test flags]')
+    .version(version, '--version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
+    .option('-C, --dir <dir>', 'run in this directory (inside a Go module)', '.')
+    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s)')
+    .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect, [])
+    .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect, [])
+    .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect, [])
+    .option('--config <file>', 'config file (default: .goleak-run.yaml at the module root)')
+    .option('--no-config', 'do not read a config file')
+    .option('--baseline <file>', 'baseline of known leaks (default: the config\'s, else goleak-baseline.yaml)')
+    .option('--no-baseline', 'ignore the baseline: every leak is new')
+    .option('--update-baseline', 'record the current leaks as the baseline and exit 0')
+    .option('--prune-baseline', 'remove baseline entries that no longer occur')
+    .option('--strict-baseline', 'fail when baseline entries no longer occur (ratchet)')
+    .option('--json <file>', 'write the JSON report to FILE')
+    .option('--junit <file>', 'write a JUnit XML report to FILE')
+    .option('--tap <file>', 'write a TAP 14 report to FILE (- for stdout)')
+    .addOption(new Option('--github-annotations', 'emit GitHub Actions annotations (default: when GITHUB_ACTIONS=true)'))
+    .addOption(new Option('--no-github-annotations', 'never emit GitHub Actions annotations'))
+    .option('--step-summary <file>', 'append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY)')
+    .option('-v, --verbose', 'show passing packages and full stacks', false)
+    .addOption(new Option('--color', 'force colours'))
+    .addOption(new Option('--no-color', 'disable colours'))
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 clean, 1 leaks or failing tests or build failures, 2 usage, config or tool errors.
+
+Examples:
+  goleak-run                          every package of the module (./...)
+  goleak-run ./internal/... -- -race  go test flags after --
+  goleak-run --junit leaks.xml --json leaks.json
+  goleak-run --update-baseline        record today's leaks; later runs fail only on new ones`,
+    );
+}
+
+/** Parses argv (without node and script); commander's errors become one-line UsageErrors. */
+export function parseArgs(argv: readonly string[], version: string): ParsedArgs {
+  const split = argv.indexOf('--');
+  const ours = split === -1 ? [...argv] : argv.slice(0, split);
+  const goTestArgs = split === -1 ? [] : argv.slice(split + 1);
+  let printed = '';
+  const program = buildProgram(version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s) });
+  try {
+    program.parse(ours, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { kind: 'print', text: printed };
+      throw new UsageError(error.message.replace(/^error: /, ''), { cause: error });
+    }
+    throw error;
+  }
+  const o = program.opts();
+  const options: CliOptions = {
+    dir: o.dir as string,
+    patterns: program.processedArgs[0] as string[],
+    goTestArgs,
+    ignoreTop: o.ignoreTop as string[],
+    ignoreAny: o.ignoreAny as string[],
+    ignoreCreatedBy: o.ignoreCreatedBy as string[],
+    useConfig: o.config !== false,
+    useBaseline: o.baseline !== false,
+    updateBaseline: Boolean(o.updateBaseline),
+    pruneBaseline: Boolean(o.pruneBaseline),
+    strictBaseline: Boolean(o.strictBaseline),
+    verbose: Boolean(o.verbose),
+  };
+  if (typeof o.maxWait === 'string') options.maxWait = o.maxWait;
+  if (typeof o.config === 'string') options.config = o.config;
+  if (typeof o.baseline === 'string') options.baseline = o.baseline;
+  if (typeof o.json === 'string') options.json = o.json;
+  if (typeof o.junit === 'string') options.junit = o.junit;
+  if (typeof o.tap === 'string') options.tap = o.tap;
+  if (typeof o.githubAnnotations === 'boolean') options.githubAnnotations = o.githubAnnotations;
+  if (typeof o.stepSummary === 'string') options.stepSummary = o.stepSummary;
+  if (typeof o.color === 'boolean') options.color = o.color;
+  checkConflicts(options);
+  return { kind: 'run', options };
+}
+
+function checkConflicts(o: CliOptions): void {
+  const conflicts: Array<[boolean, string]> = [
+    [o.updateBaseline && o.strictBaseline, '--update-baseline and --strict-baseline'],
+    [o.updateBaseline && o.pruneBaseline, '--update-baseline and --prune-baseline (updating already drops stale entries)'],
+    [!o.useBaseline && (o.updateBaseline || o.pruneBaseline || o.strictBaseline), '--no-baseline and a baseline action'],
+    [!o.useConfig && o.config !== undefined, '--no-config and --config'],
+  ];
+  for (const [bad, what] of conflicts) {
+    if (bad) throw new UsageError(`expected at most one of ${what}, found both`);
+  }
+}

@@ -1,0 +1,67 @@
+// I/O shell of the run stage: spawns `go test -json` in its own process group and streams its lines.
+import { execa } from 'execa';
+
+/** How to start the go test run. */
+export interface GoTestRunOptions {
+  go: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  args: string[];
+  /** Called for every line of stdout (the JSON event stream). */
+  onLine: (line: string) => void;
+}
+
+/** A started run: wait for it, or stop it and everything it started. */
+export interface GoTestRun {
+  done: Promise<{ exitCode: number; stderr: string; signal?: string }>;
+  /** Interrupts the whole process group, then kills it if it has not gone after `graceMs`. */
+  stop: (graceMs?: number) => Promise<void>;
+}
+
+/** Starts go test; the child leads its own process group so that stop() reaches the test binaries too. */
+export function startGoTest(opts: GoTestRunOptions): GoTestRun {
+  const child = execa(opts.go, ['test', ...opts.args], {
+    cwd: opts.cwd,
+    env: opts.env,
+    extendEnv: false,
+    detached: true,
+    reject: false,
+    stdin: 'ignore',
+    buffer: { stdout: false, stderr: true },
+    stripFinalNewline: false,
+  });
+  const pid = child.pid;
+  let exited = false;
+  const streamed = (async () => {
+    for await (const line of child.iterable({ from: 'stdout' })) opts.onLine(String(line));
+  })();
+  const done = (async () => {
+    const [result] = await Promise.all([child, streamed.catch(() => undefined)]);
+    exited = true;
+    const out: { exitCode: number; stderr: string; signal?: string } = {
+      exitCode: result.exitCode ?? 1,
+      stderr: String(result.stderr ?? ''),
+    };
+    if (result.signal) out.signal = result.signal;
+    return out;
+  })();
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    if (pid === undefined || exited) return;
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  const stop = async (graceMs = 3000): Promise<void> => {
+    signalGroup('SIGINT');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+    await done.catch(() => undefined);
+    clearTimeout(timer);
+    // go test may exit before its test binaries do; make sure none survive it.
+    exited = false;
+    signalGroup('SIGKILL');
+    exited = true;
+  };
+  return { done, stop };
+}
