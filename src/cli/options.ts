@@ -31,7 +31,7 @@ export interface CliOptions {
 /** What parsing produced: options to run with, or text to print (help, version) and exit 0. */
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'print'; text: string };
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Builds the commander program; exported so `--help` can be snapshot-tested. */
 export function buildProgram(version: string): Command {
@@ -40,12 +40,14 @@ export function buildProgram(version: string): Command {
     .usage('[options] [packages...] [-- go test flags]')
     .version(version, '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
+    // A fixed width keeps --help identical on every terminal (and in its golden test).
+    .configureHelp({ helpWidth: 100 })
     .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
     .option('-C, --dir <dir>', 'run in this directory (inside a Go module)', '.')
     .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s)')
-    .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect, [])
-    .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect, [])
-    .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect, [])
+    .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect)
+    .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect)
+    .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect)
     .option('--config <file>', 'config file (default: .goleak-run.yaml at the module root)')
     .option('--no-config', 'do not read a config file')
     .option('--baseline <file>', 'baseline of known leaks (default: the config\'s, else goleak-baseline.yaml)')
@@ -59,7 +61,7 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--github-annotations', 'emit GitHub Actions annotations (default: when GITHUB_ACTIONS=true)'))
     .addOption(new Option('--no-github-annotations', 'never emit GitHub Actions annotations'))
     .option('--step-summary <file>', 'append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY)')
-    .option('-v, --verbose', 'show passing packages and full stacks', false)
+    .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
     .addHelpText(
@@ -98,9 +100,9 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
     dir: o.dir as string,
     patterns: program.processedArgs[0] as string[],
     goTestArgs,
-    ignoreTop: o.ignoreTop as string[],
-    ignoreAny: o.ignoreAny as string[],
-    ignoreCreatedBy: o.ignoreCreatedBy as string[],
+    ignoreTop: (o.ignoreTop as string[] | undefined) ?? [],
+    ignoreAny: (o.ignoreAny as string[] | undefined) ?? [],
+    ignoreCreatedBy: (o.ignoreCreatedBy as string[] | undefined) ?? [],
     useConfig: o.config !== false,
     useBaseline: o.baseline !== false,
     updateBaseline: Boolean(o.updateBaseline),
@@ -117,16 +119,20 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (typeof o.githubAnnotations === 'boolean') options.githubAnnotations = o.githubAnnotations;
   if (typeof o.stepSummary === 'string') options.stepSummary = o.stepSummary;
   if (typeof o.color === 'boolean') options.color = o.color;
-  checkConflicts(options);
+  checkConflicts(options, ours);
   return { kind: 'run', options };
 }
 
-function checkConflicts(o: CliOptions): void {
+function checkConflicts(o: CliOptions, argv: readonly string[]): void {
+  // commander lets the later of --config/--no-config win silently; we want the user told.
+  const given = (flag: string): boolean => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
   const conflicts: Array<[boolean, string]> = [
     [o.updateBaseline && o.strictBaseline, '--update-baseline and --strict-baseline'],
     [o.updateBaseline && o.pruneBaseline, '--update-baseline and --prune-baseline (updating already drops stale entries)'],
     [!o.useBaseline && (o.updateBaseline || o.pruneBaseline || o.strictBaseline), '--no-baseline and a baseline action'],
-    [!o.useConfig && o.config !== undefined, '--no-config and --config'],
+    [given('--no-config') && given('--config'), '--no-config and --config'],
+    [given('--no-baseline') && given('--baseline'), '--no-baseline and --baseline'],
+    [given('--color') && given('--no-color'), '--color and --no-color'],
   ];
   for (const [bad, what] of conflicts) {
     if (bad) throw new UsageError(`expected at most one of ${what}, found both`);
