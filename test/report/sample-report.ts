@@ -1,0 +1,288 @@
+// A realistic RunReport for module example.com/demo that exercises every reporter branch:
+// a test leaking ×3 in `chan receive`, a subtest leak, a package-level leak, a known
+// (baselined) leak, a stale baseline entry, a failing test whose output carries ANSI codes
+// and XML-hostile control characters, a build failure, a timeout in a hung test, passing
+// packages and a package without tests.
+import type { Finding, PackageReport, RunReport } from '../../src/model.js';
+
+const GOROOT = '/usr/local/go/src';
+
+const workerLeak: Finding = {
+  package: 'example.com/demo/pool',
+  count: 3,
+  state: 'chan receive',
+  topFunction: 'example.com/demo/pool.(*Pool).worker',
+  createdBy: 'example.com/demo/pool.(*Pool).Start',
+  createdAt: { file: 'pool/pool.go', line: 31 },
+  attribution: { kind: 'test', test: 'TestPoolStart' },
+  stack: [
+    { func: 'example.com/demo/pool.(*Pool).worker', args: '0xc000102000', file: 'pool/pool.go', line: 44 },
+    { func: 'example.com/demo/pool.(*Pool).Start.gowrap1', args: '', file: 'pool/pool.go', line: 31 },
+  ],
+  fingerprint: '3f9a1c0e5b7d2a64',
+  source: 'end-of-run',
+  provenByGc: true,
+  goroutineIds: [21, 22, 23],
+  baseline: 'new',
+};
+
+const subtestLeak: Finding = {
+  package: 'example.com/demo/pool',
+  count: 1,
+  state: 'select',
+  waitMinutes: 2,
+  topFunction: 'example.com/demo/pool.recvOrDone',
+  createdBy: 'example.com/demo/pool.(*Pool).Drain',
+  createdAt: { file: 'pool/drain.go', line: 18 },
+  attribution: { kind: 'test', test: 'TestPoolWorkers', subtest: 'drain' },
+  stack: [
+    { func: 'example.com/demo/pool.recvOrDone', args: '...', file: 'pool/drain.go', line: 40 },
+    { func: 'example.com/demo/pool.(*Pool).drainStep', args: '...', file: 'pool/drain.go', line: 33 },
+    { func: 'example.com/demo/pool.(*Pool).drainLoop', args: '0xc0000a6000', file: 'pool/drain.go', line: 26 },
+    { func: 'example.com/demo/pool.(*Pool).Drain.gowrap1', args: '', file: 'pool/drain.go', line: 18 },
+  ],
+  fingerprint: '8c21d4e07fa9b315',
+  source: 'end-of-run',
+  provenByGc: false,
+  goroutineIds: [35],
+  baseline: 'new',
+};
+
+const packageLeak: Finding = {
+  package: 'example.com/demo/pool',
+  count: 1,
+  state: 'sleep',
+  topFunction: 'time.Sleep',
+  createdBy: 'example.com/demo/pool.init.0',
+  createdAt: { file: 'pool/metrics.go', line: 10 },
+  attribution: { kind: 'package' },
+  stack: [
+    { func: 'time.Sleep', args: '0x3b9aca00', file: `${GOROOT}/runtime/time.go`, line: 363 },
+    { func: 'example.com/demo/pool.init.0.func1', args: '', file: 'pool/metrics.go', line: 12 },
+  ],
+  fingerprint: 'b04e6f1d92c8a7e3',
+  source: 'end-of-run',
+  provenByGc: false,
+  goroutineIds: [7],
+  baseline: 'new',
+};
+
+const knownLeak: Finding = {
+  package: 'example.com/demo/server',
+  count: 2,
+  state: 'IO wait',
+  topFunction: 'internal/poll.runtime_pollWait',
+  createdBy: 'net/http.(*Transport).dialConn',
+  createdAt: { file: `${GOROOT}/net/http/transport.go`, line: 1944 },
+  attribution: { kind: 'test', test: 'TestServerRoundTrip' },
+  stack: [
+    { func: 'internal/poll.runtime_pollWait', args: '0x7f2a1c3e5d08, 0x72', file: `${GOROOT}/runtime/netpoll.go`, line: 351 },
+    { func: 'internal/poll.(*pollDesc).wait', args: '0xc0001a2000?, 0xc0001b4000?, 0x0', file: `${GOROOT}/internal/poll/fd_poll_runtime.go`, line: 84 },
+    { func: 'internal/poll.(*pollDesc).waitRead', args: '...', file: `${GOROOT}/internal/poll/fd_poll_runtime.go`, line: 89 },
+    { func: 'internal/poll.(*FD).Read', args: '0xc0001a2000, {0xc0001b4000, 0x1000, 0x1000}', file: `${GOROOT}/internal/poll/fd_unix.go`, line: 165 },
+    { func: 'net.(*netFD).Read', args: '0xc0001a2000, {0xc0001b4000?, 0x0?, 0x0?}', file: `${GOROOT}/net/fd_posix.go`, line: 68 },
+    { func: 'net.(*conn).Read', args: '0xc0000a8010, {0xc0001b4000?, 0x0?, 0x0?}', file: `${GOROOT}/net/net.go`, line: 196 },
+    { func: 'net/http.(*persistConn).Read', args: '0xc0001c0000, {0xc0001b4000?, 0x0?, 0x0?}', file: `${GOROOT}/net/http/transport.go`, line: 2122 },
+    { func: 'bufio.(*Reader).fill', args: '0xc0001a8060', file: `${GOROOT}/bufio/bufio.go`, line: 113 },
+    { func: 'bufio.(*Reader).Peek', args: '0xc0001a8060, 0x1', file: `${GOROOT}/bufio/bufio.go`, line: 152 },
+    { func: 'net/http.(*persistConn).readLoop', args: '0xc0001c0000', file: `${GOROOT}/net/http/transport.go`, line: 2275 },
+  ],
+  fingerprint: '51e7c93a0d2f64b8',
+  source: 'end-of-run',
+  provenByGc: false,
+  goroutineIds: [41, 42],
+  baseline: 'known',
+};
+
+const timeoutLeak: Finding = {
+  package: 'example.com/demo/queue',
+  count: 1,
+  state: 'chan send',
+  topFunction: 'example.com/demo/queue.(*Queue).Push',
+  createdBy: 'example.com/demo/queue.TestQueueBlocks',
+  createdAt: { file: 'queue/queue_test.go', line: 22 },
+  attribution: { kind: 'test', test: 'TestQueueBlocks' },
+  stack: [
+    { func: 'example.com/demo/queue.(*Queue).Push', args: '0xc000014090, 0x2a', file: 'queue/queue.go', line: 17 },
+    { func: 'example.com/demo/queue.TestQueueBlocks.func1', args: '', file: 'queue/queue_test.go', line: 23 },
+  ],
+  fingerprint: 'e6a0f8b2c4d19573',
+  source: 'timeout',
+  provenByGc: false,
+  goroutineIds: [19],
+  baseline: 'new',
+};
+
+const packages: PackageReport[] = [
+  {
+    importPath: 'example.com/demo',
+    dir: '.',
+    status: 'passed',
+    elapsedSeconds: 0.012,
+    cached: true,
+    tests: [{ name: 'TestVersion', status: 'pass', elapsedSeconds: 0, output: ['=== RUN   TestVersion\n', '--- PASS: TestVersion (0.00s)\n'] }],
+    leaks: [],
+    ignored: 0,
+    failures: [],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/cache',
+    dir: 'cache',
+    status: 'passed',
+    elapsedSeconds: 0.351,
+    cached: false,
+    tests: [
+      { name: 'TestCacheGet', status: 'pass', elapsedSeconds: 0.1, output: ['=== RUN   TestCacheGet', '--- PASS: TestCacheGet (0.10s)'] },
+      {
+        name: 'TestCacheEvict',
+        status: 'skip',
+        elapsedSeconds: 0,
+        output: ['=== RUN   TestCacheEvict', '    cache_test.go:40: skipping: needs -long', '--- SKIP: TestCacheEvict (0.00s)'],
+      },
+    ],
+    leaks: [],
+    ignored: 2,
+    failures: [],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/internal/buildbroken',
+    dir: 'internal/buildbroken',
+    status: 'build-failed',
+    elapsedSeconds: 0,
+    cached: false,
+    tests: [],
+    leaks: [],
+    ignored: 0,
+    failures: [
+      [
+        '# example.com/demo/internal/buildbroken [example.com/demo/internal/buildbroken.test]',
+        'internal/buildbroken/broken.go:7:9: undefined: missingFunc',
+        'internal/buildbroken/broken_test.go:12:2: declared and not used: x',
+      ].join('\n'),
+    ],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/internal/docs',
+    dir: 'internal/docs',
+    status: 'no-tests',
+    elapsedSeconds: 0,
+    cached: false,
+    tests: [],
+    leaks: [],
+    ignored: 0,
+    failures: [],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/parser',
+    dir: 'parser',
+    status: 'failed',
+    elapsedSeconds: 0.021,
+    cached: false,
+    tests: [
+      {
+        name: 'TestParseHeader',
+        status: 'fail',
+        elapsedSeconds: 0.003,
+        output: [
+          '=== RUN   TestParseHeader\n',
+          '    parser_test.go:27: header mismatch: 100% wrong, got a, b\n',
+          '        got:  "\u001b[31mContent-Type\u001b[0m: text/plain\u0000\u0007"\n',
+          '        want: "Content-Type: text/html" <b>&amp;</b>\n',
+          '    parser_test.go:31: raw bytes: \u000b\u000c\u0001 ]]> end ]]> twice\n',
+          '--- FAIL: TestParseHeader (0.00s)\n',
+        ],
+      },
+      { name: 'TestParseBody', status: 'pass', elapsedSeconds: 0.001, output: ['=== RUN   TestParseBody\n', '--- PASS: TestParseBody (0.00s)\n'] },
+    ],
+    leaks: [],
+    ignored: 0,
+    failures: [],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/pool',
+    dir: 'pool',
+    status: 'leaked',
+    elapsedSeconds: 0.524,
+    cached: false,
+    tests: [
+      { name: 'TestPoolStart', status: 'pass', elapsedSeconds: 0.01, output: ['=== RUN   TestPoolStart', '--- PASS: TestPoolStart (0.01s)'] },
+      { name: 'TestPoolWorkers', status: 'pass', elapsedSeconds: 0.02, output: ['=== RUN   TestPoolWorkers', '--- PASS: TestPoolWorkers (0.02s)'] },
+      { name: 'TestPoolWorkers/drain', status: 'pass', elapsedSeconds: 0.01, output: ['=== RUN   TestPoolWorkers/drain', '    --- PASS: TestPoolWorkers/drain (0.01s)'] },
+    ],
+    leaks: [workerLeak, subtestLeak, packageLeak],
+    ignored: 1,
+    failures: [],
+    warnings: [],
+  },
+  {
+    importPath: 'example.com/demo/queue',
+    dir: 'queue',
+    status: 'failed',
+    elapsedSeconds: 30.041,
+    cached: false,
+    tests: [
+      { name: 'TestQueueFast', status: 'pass', elapsedSeconds: 0, output: ['=== RUN   TestQueueFast', '--- PASS: TestQueueFast (0.00s)'] },
+      { name: 'TestQueueBlocks', status: 'running', elapsedSeconds: 30, output: ['=== RUN   TestQueueBlocks'] },
+    ],
+    leaks: [timeoutLeak],
+    ignored: 0,
+    failures: ['panic: test timed out after 30s\n\trunning tests:\n\t\tTestQueueBlocks (30s)'],
+    warnings: ['leak check did not run: the test binary was killed by -timeout'],
+  },
+  {
+    importPath: 'example.com/demo/server',
+    dir: 'server',
+    status: 'passed',
+    elapsedSeconds: 0.118,
+    cached: false,
+    tests: [
+      { name: 'TestServerRoundTrip', status: 'pass', elapsedSeconds: 0.05, output: ['=== RUN   TestServerRoundTrip', '--- PASS: TestServerRoundTrip (0.05s)'] },
+    ],
+    leaks: [knownLeak],
+    ignored: 0,
+    failures: [],
+    warnings: [],
+  },
+];
+
+/** The sample run: 8 packages, 5 findings (4 new, 1 known) of 8 goroutines, 1 stale entry. */
+export const sampleReport: RunReport = {
+  schemaVersion: 1,
+  tool: { name: 'goleak-run', version: '0.1.0' },
+  goVersion: 'go1.26.8',
+  module: { path: 'example.com/demo', dir: '/src/demo' },
+  startedAt: '2026-03-14T09:26:53.000Z',
+  durationSeconds: 3.214,
+  packages,
+  stale: [
+    {
+      fingerprint: '9d4b27e1f0c3a856',
+      package: 'example.com/demo/cache',
+      test: 'TestCacheWarm',
+      summary: 'chan receive in cache.(*Cache).refresh, created by cache.New',
+    },
+  ],
+  summary: {
+    packages: 8,
+    passed: 3,
+    leaked: 1,
+    failed: 2,
+    buildFailed: 1,
+    noTests: 1,
+    leakFindings: 5,
+    leakedGoroutines: 8,
+    newLeaks: 4,
+    knownLeaks: 1,
+    stale: 1,
+    testsFailed: 2,
+  },
+  exitCode: 1,
+};
+
+/** The sample with its module in a subdirectory of the repository (`/src` is the repo root). */
+export const sampleRepoRoot = '/src';
