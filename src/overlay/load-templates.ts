@@ -1,0 +1,25 @@
+// Reads the Go templates shipped in templates/ at the package root.
+import { readFile } from 'node:fs/promises';
+import { GoleakRunError } from '../errors.js';
+import type { Templates } from './types.js';
+
+// This file sits at src/overlay/ under vitest and at dist/overlay/ after tsc: the
+// package root is two levels up either way.
+const templatesDir = new URL('../../templates/', import.meta.url);
+
+/** Loads the templates; a missing file means a broken install. */
+export async function loadTemplates(dir: URL = templatesDir): Promise<Templates> {
+  const read = async (name: string): Promise<string> => {
+    try {
+      return await readFile(new URL(name, dir), 'utf8');
+    } catch (cause) {
+      throw new GoleakRunError(`cannot read template ${name} from ${dir.pathname}: broken install?`, { cause });
+    }
+  };
+  const [check, testMain, wrapTestMain] = await Promise.all([
+    read('check.go.tmpl'),
+    read('testmain.go.tmpl'),
+    read('wrap-testmain.go.tmpl'),
+  ]);
+  return { check, testMain, wrapTestMain };
+}

@@ -1,0 +1,118 @@
+// Decides, for one package, which files the overlay adds or replaces: a TestMain
+// running the leak check, or a wrapper around the user's own TestMain.
+import { join } from 'node:path';
+import type { IgnoreRule, ResolvedPackage } from '../model.js';
+import { codeTokens, findTestMain, packageClause } from './go-source.js';
+import { type GoToken, tokenizeGo } from './go-tokenizer.js';
+import { ruleAppliesTo } from './package-pattern.js';
+import { goRuleLiterals, renderTemplate } from './render-template.js';
+import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';
+import type { PackageOverlayPlan, Templates } from './types.js';
+
+/** Inputs of planOverlay besides the package and its sources. */
+export interface PlanOptions {
+  maxWaitMs: number;
+  /** Ignore rules; those whose `packages` do not match this package are left out. */
+  rules: IgnoreRule[];
+  templates: Templates;
+  /** Whether a path exists on disk: files excluded by build tags are in no list of `pkg`. */
+  fileExists?: (absPath: string) => boolean;
+}
+
+type Group = 'internal' | 'external';
+
+interface TestFile {
+  name: string;
+  path: string;
+  group: Group;
+  src: string;
+  tokens: GoToken[];
+}
+
+/** Plans the overlay of one package; `sources` returns a file's text by absolute path. */
+export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => string, opts: PlanOptions): PackageOverlayPlan {
+  const plan: PackageOverlayPlan = { importPath: pkg.importPath, files: [], notes: [], warnings: [] };
+  if (pkg.noTestFiles || pkg.testGoFiles.length + pkg.xTestGoFiles.length === 0) {
+    plan.notes.push('no test files: not instrumented');
+    return plan;
+  }
+  const files = [
+    ...pkg.testGoFiles.map((name) => readTestFile(pkg, name, 'internal', sources, plan)),
+    ...pkg.xTestGoFiles.map((name) => readTestFile(pkg, name, 'external', sources, plan)),
+  ];
+  const takeName = nameAllocator(pkg, opts.fileExists ?? (() => false));
+  const clause = (group: Group): string => {
+    const first = files.find((f) => f.group === group);
+    return (first && packageClause(codeTokens(first.tokens))) ?? (group === 'internal' ? pkg.name : `${pkg.name}_test`);
+  };
+  const rules = goRuleLiterals(opts.rules.filter((r) => ruleAppliesTo(r.packages, pkg.importPath)));
+  const addFile = (stem: string, template: string, group: Group, extra: Record<string, string> = {}): string => {
+    const name = takeName(stem);
+    const content = renderTemplate(template, {
+      PACKAGE: clause(group),
+      MAX_WAIT_MS: String(Math.max(0, Math.round(opts.maxWaitMs))),
+      RULES: rules,
+      ...extra,
+    });
+    plan.files.push({ originalPath: join(pkg.dir, name), content });
+    return name;
+  };
+
+  const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
+  if (withMain.length === 0) {
+    // Only-external directories get the TestMain in the external package, the one that exists.
+    const group: Group = pkg.goFiles.length + pkg.testGoFiles.length > 0 ? 'internal' : 'external';
+    addFile(group === 'internal' ? 'check' : 'xcheck', opts.templates.check, group);
+    plan.notes.push(`TestMain added in ${addFile('main', opts.templates.testMain, group)}`);
+    return plan;
+  }
+  const main = withMain[0]!;
+  if (withMain.length > 1) {
+    plan.warnings.push(`TestMain declared in ${withMain.map((f) => f.name).join(', ')}; wrapping the one in ${main.name}`);
+  }
+  const hooked = new Set<Group>([main.group]);
+  const exitFiles: string[] = [];
+  for (const file of files) {
+    const renamed = file === main ? renameTestMain(file.src, file.tokens) : { content: file.src, changes: 0 };
+    const wrapped = wrapExitCalls(renamed.content, file === main ? tokenizeGo(renamed.content).tokens : file.tokens);
+    if (renamed.changes + wrapped.changes === 0) continue;
+    plan.files.push({ originalPath: file.path, content: wrapped.content });
+    if (wrapped.changes > 0) {
+      hooked.add(file.group);
+      exitFiles.push(file.name);
+    }
+  }
+  for (const group of hooked) addFile(group === 'internal' ? 'check' : 'xcheck', opts.templates.check, group);
+  addFile('main', opts.templates.wrapTestMain, main.group, { USER_TESTMAIN: userTestMainName });
+  plan.notes.push(`TestMain wrapped in ${main.name}`);
+  if (exitFiles.length > 0) plan.notes.push(`os.Exit routed through the leak check in ${exitFiles.join(', ')}`);
+  return plan;
+}
+
+function readTestFile(
+  pkg: ResolvedPackage,
+  name: string,
+  group: Group,
+  sources: (absPath: string) => string,
+  plan: PackageOverlayPlan,
+): TestFile {
+  const path = join(pkg.dir, name);
+  const src = sources(path);
+  const { tokens, warnings } = tokenizeGo(src);
+  for (const w of warnings) plan.warnings.push(`${name}:${w.line}: ${w.message}`);
+  return { name, path, group, src, tokens };
+}
+
+// New files need names no file of the directory has, listed or hidden by build tags.
+function nameAllocator(pkg: ResolvedPackage, fileExists: (absPath: string) => boolean): (stem: string) => string {
+  const taken = new Set([...pkg.goFiles, ...pkg.testGoFiles, ...pkg.xTestGoFiles]);
+  return (stem) => {
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? `goleakrun_${stem}_test.go` : `goleakrun_${stem}_${n}_test.go`;
+      if (!taken.has(name) && !fileExists(join(pkg.dir, name))) {
+        taken.add(name);
+        return name;
+      }
+    }
+  };
+}

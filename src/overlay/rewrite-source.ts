@@ -1,0 +1,86 @@
+// Source rewrites for a package whose TestMain we wrap. Every edit inserts or
+// replaces text inside one line, so line numbers in stack traces, compiler errors
+// and vet reports keep pointing at the user's real lines.
+import { codeTokens, findTestMain, osImport } from './go-source.js';
+import type { GoToken } from './go-tokenizer.js';
+
+/** Name the user's TestMain is renamed to; our generated TestMain calls it. */
+export const userTestMainName = 'goleakrunUserTestMain';
+
+/** Function (from check.go.tmpl) that turns os.Exit into an exit running the check first. */
+export const exitHookName = 'goleakrunExit';
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+/** Result of a rewrite: the new text and how many places changed. */
+export interface Rewrite {
+  content: string;
+  changes: number;
+}
+
+/** Renames the top-level `func TestMain(`; `changes` is 0 when the file has none. */
+export function renameTestMain(src: string, tokens: GoToken[]): Rewrite {
+  const code = codeTokens(tokens);
+  const i = findTestMain(code);
+  if (i < 0) return { content: src, changes: 0 };
+  const name = code[i]!;
+  return { content: applyEdits(src, [{ at: name.start, remove: name.text.length, insert: userTestMainName }]), changes: 1 };
+}
+
+/**
+ * Wraps each reference to os.Exit as `goleakrunExit(os.Exit)`, which keeps the os
+ * import used and works for calls and for function values alike. Known limit: a
+ * local variable or parameter named like the os import is wrapped too.
+ */
+export function wrapExitCalls(src: string, tokens: GoToken[]): Rewrite {
+  const code = codeTokens(tokens);
+  const os = osImport(code);
+  const edits: Edit[] = [];
+  const wrap = (first: GoToken, last: GoToken): void => {
+    edits.push({ at: first.start, remove: 0, insert: `${exitHookName}(` }, { at: last.end, remove: 0, insert: ')' });
+  };
+  const braces: boolean[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const t = code[i]!;
+    const prev = code[i - 1];
+    const next = code[i + 1];
+    if (t.text === '{') braces.push(prev?.text === 'interface');
+    else if (t.text === '}') braces.pop();
+    if (t.kind !== 'ident' || prev?.text === '.') continue;
+    if (os.names.includes(t.text) && next?.text === '.' && code[i + 2]?.text === 'Exit') {
+      wrap(t, code[i + 2]!);
+      i += 2;
+    } else if (os.dot && t.text === 'Exit' && next?.text === '(' && isDotExitCall(code, i, braces)) {
+      wrap(t, t);
+    }
+  }
+  return { content: applyEdits(src, edits), changes: edits.length / 2 };
+}
+
+// Under `import . "os"`, a bare `Exit(` is os.Exit unless it declares a method
+// (`func (r T) Exit(`) or an interface method.
+function isDotExitCall(code: GoToken[], i: number, braces: boolean[]): boolean {
+  if (braces[braces.length - 1] === true || code[i - 1]?.text === 'func') return false;
+  if (code[i - 1]?.text !== ')') return true;
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    if (code[j]!.text === ')') depth++;
+    else if (code[j]!.text === '(' && --depth === 0) return code[j - 1]?.text !== 'func';
+  }
+  return true;
+}
+
+function applyEdits(src: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.at - b.at);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    out += src.slice(pos, e.at) + e.insert;
+    pos = e.at + e.remove;
+  }
+  return out + src.slice(pos);
+}

@@ -1,0 +1,36 @@
+// Data shapes of the overlay stage.
+
+/** The Go templates (templates/*.go.tmpl), as text. */
+export interface Templates {
+  /** The leak check and the os.Exit hook, one copy per instrumented test package. */
+  check: string;
+  /** A TestMain for packages that have none. */
+  testMain: string;
+  /** A TestMain that calls the user's renamed one. */
+  wrapTestMain: string;
+}
+
+/** A file to hand to `go test -overlay`: an existing path replaced, or a new one added. */
+export interface OverlayFile {
+  /** Absolute path in the package directory, as the go command will see it. */
+  originalPath: string;
+  content: string;
+}
+
+/** What the overlay does to one package. */
+export interface PackageOverlayPlan {
+  importPath: string;
+  files: OverlayFile[];
+  /** What was done, for verbose output: "TestMain wrapped in main_test.go". */
+  notes: string[];
+  /** Things that may keep the check from running or from compiling. */
+  warnings: string[];
+}
+
+/** The overlay written to disk. */
+export interface WrittenOverlay {
+  /** Path of the JSON file to pass as `-overlay`. */
+  overlayFile: string;
+  /** Temp file path → the user's path it stands for, to map compiler output back. */
+  tempToOriginal: Record<string, string>;
+}
