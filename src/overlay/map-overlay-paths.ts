@@ -14,7 +14,7 @@ export function mapOverlayPaths(text: string, tempToOriginal: Record<string, str
   if (targets.size === 0) return text;
   // Longest first, so a path is never replaced by a shorter one it contains.
   const alternatives = [...targets.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const re = new RegExp(`(?<![\\w./-])(?:${alternatives.join('|')})(?![\\w/])`, 'g');
+  const re = new RegExp(`(?<![\\w./-])(?:${alternatives.join('|')})(?![\\w/]|\\.\\w)`, 'g');
   return text.replace(re, (match) => targets.get(match) ?? match);
 }
 

@@ -1,0 +1,95 @@
+// Runs the real `go test -json -overlay` over fixtures/testmain, one package per
+// TestMain shape, and checks what the injected check printed.
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResolvedPackage } from '../../src/model.js';
+import { type GoTestRun, goTestWithOverlay, listPackages, overlayFor, packageAction, packageOutput, testmainModule } from './go-run.js';
+import { findMarkers, type Marker, markerMentions } from './markers.js';
+
+const maxWaitMs = 300;
+const fixtureStatus = async (): Promise<string> =>
+  (await execa('git', ['status', '--porcelain', '--ignored', '.'], { cwd: testmainModule })).stdout;
+
+let statusBefore = '';
+let pkgs: ResolvedPackage[] = [];
+let overlay: Awaited<ReturnType<typeof overlayFor>>;
+let run: GoTestRun;
+
+beforeAll(async () => {
+  statusBefore = await fixtureStatus();
+  pkgs = await listPackages(testmainModule, ['./...']);
+  overlay = await overlayFor(pkgs, { maxWaitMs });
+  run = await goTestWithOverlay(testmainModule, overlay.written.overlayFile, ['./...']);
+});
+
+afterAll(async () => {
+  await overlay?.cleanup();
+});
+
+const ip = (dir: string): string => `example.com/testmain/${dir}`;
+const output = (dir: string): string => packageOutput(run, ip(dir));
+const markers = (dir: string): Marker[] => findMarkers(output(dir));
+const onlyLeak = (dir: string): string => {
+  const found = markers(dir);
+  expect(found).toHaveLength(1);
+  expect(found[0]!.kind).toBe('leaked');
+  return found[0]!.kind === 'leaked' ? found[0]!.dump : '';
+};
+
+describe('the overlay on fixtures/testmain', () => {
+  it('builds, vets and passes every package', () => {
+    expect(run.stderr).toBe('');
+    expect(run.events.filter((e) => e.Action === 'build-output')).toEqual([]);
+    for (const p of pkgs) {
+      expect([p.importPath, packageAction(run, p.importPath)]).toEqual([p.importPath, p.noTestFiles ? 'skip' : 'pass']);
+    }
+  });
+
+  it.each([
+    ['noTestMain', 'leakNoTestMain'],
+    ['exitRun', 'leakExitRun'],
+    ['teardownAfterRun', 'leakTeardownAfterRun'],
+    ['aliasExit', 'leakAliasExit'],
+    ['returnOnly', 'leakReturnOnly'],
+    ['helperRun', 'leakHelperRun'],
+    ['externalTestMain', 'leakExternalTestMain'],
+    ['tricky', 'leakTricky'],
+    ['mainPkg', 'leakMainPkg'],
+    ['onlyExternal', 'leakOnlyExternal'],
+  ])('%s: reports the leaked goroutine after waiting the full max wait', (dir, leakFunc) => {
+    const found = markers(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'leaked' });
+    expect(found[0]!.waited).toBeGreaterThanOrEqual(maxWaitMs);
+    const dump = onlyLeak(dir);
+    expect(dump).toMatch(/^goroutine \d+ \[running\]:\n/);
+    expect(dump).toMatch(new RegExp(`\\n${ip(dir).replace(/[.]/g, '\\.')}(_test)?\\.${leakFunc}\\(\\)\\n`));
+    expect(dump).toContain('[originating from goroutine ');
+    expect(markerMentions(output(dir))).toBe(2);
+  });
+
+  it.each(['teardownAfterRun', 'returnOnly'])('%s: leaves out the goroutine the teardown stopped', (dir) => {
+    // TestBackgroundRuns in the fixture fails unless that goroutine ran during the tests.
+    const passed = run.events.find((e) => e.Package === ip(dir) && e.Test === 'TestBackgroundRuns' && e.Action === 'pass');
+    expect(passed).toBeDefined();
+    expect(onlyLeak(dir)).not.toContain('backgroundStoppedByTeardown');
+  });
+
+  it('clean: reports clean at once, without waiting', () => {
+    expect(markers('clean')).toEqual([{ kind: 'clean', waited: 0 }]);
+    expect(output('clean')).toMatch(/^PASS\ngoleak-run:v1 clean waited=0\nok {2}\t?/m);
+  });
+
+  it('subprocess: child test binaries print no marker, the parent one clean marker', () => {
+    expect(markers('subprocess')).toEqual([{ kind: 'clean', waited: 0 }]);
+    expect(markerMentions(output('subprocess'))).toBe(1);
+  });
+
+  it('logFatal: exiting through another package skips the check, so nothing is printed', () => {
+    expect(markerMentions(output('logFatal'))).toBe(0);
+  });
+
+  it('leaves the fixture module exactly as it was', async () => {
+    expect(await fixtureStatus()).toBe(statusBefore);
+  });
+});
