@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GoleakRunError } from '../../src/errors.js';
+import { loadTemplates } from '../../src/overlay/index.js';
+import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-template.js';
+
+describe('loadTemplates', () => {
+  it('reads the three templates from templates/ at the package root', async () => {
+    const t = await loadTemplates();
+    expect(t.check).toContain('func goleakrunCheck(lead string)');
+    expect(t.testMain).toContain('func TestMain(m *goleakruntesting.M)');
+    expect(t.wrapTestMain).toContain('{{USER_TESTMAIN}}(m)');
+  });
+
+  it('fails with a typed error naming the missing file', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'goleak-run-tmpl-'));
+    try {
+      const err = await loadTemplates(pathToFileURL(`${empty}/`)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(GoleakRunError);
+      expect((err as Error).message).toMatch(/cannot read template (check|testmain|wrap-testmain)\.go\.tmpl/);
+      expect((err as Error).cause).toBeDefined();
+    } finally {
+      await rm(empty, { recursive: true });
+    }
+  });
+});
+
+describe('renderTemplate', () => {
+  it('drops //# lines and fills placeholders', () => {
+    expect(renderTemplate('//# doc {{X}}\npackage {{PACKAGE}}\n//#\nvar x = {{X}}\n', { PACKAGE: 'p', X: '1' })).toBe(
+      'package p\nvar x = 1\n',
+    );
+  });
+
+  it('throws on a placeholder without a value', () => {
+    expect(() => renderTemplate('package {{PACKAGE}}', {})).toThrow(GoleakRunError);
+  });
+
+  it('quotes rule functions as Go string literals', () => {
+    const literal = goRuleLiterals([{ kind: 'any', func: 'a."b\\c', reason: '', origin: 'cli' }]);
+    expect(literal).toBe('\t{kind: "any", fn: "a.\\"b\\\\c", prefix: false},');
+  });
+});
