@@ -1,5 +1,6 @@
 // Runs the real `go test -json -overlay` over fixtures/testmain, one package per
 // TestMain shape, and checks what the injected check printed.
+import { existsSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedPackage } from '../../src/model.js';
@@ -87,6 +88,18 @@ describe('the overlay on fixtures/testmain', () => {
 
   it('logFatal: exiting through another package skips the check, so nothing is printed', () => {
     expect(markerMentions(output('logFatal'))).toBe(0);
+  });
+
+  it('replaces user files only by copies with the same lines count, each differing only inside lines', () => {
+    const replaced = overlay.plans.flatMap((p) => p.files).filter((f) => existsSync(f.originalPath));
+    expect(replaced.length).toBeGreaterThanOrEqual(10);
+    for (const f of replaced) {
+      const original = readFileSync(f.originalPath, 'utf8').split('\n');
+      const copy = f.content.split('\n');
+      expect([f.originalPath, copy.length]).toEqual([f.originalPath, original.length]);
+      const changed = copy.filter((line, i) => line !== original[i]);
+      expect(changed.every((line) => /goleakrun(Exit|UserTestMain)\b/.test(line))).toBe(true);
+    }
   });
 
   it('leaves the fixture module exactly as it was', async () => {
