@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { createColors } from 'picocolors';
 import { formatConsole } from '../../src/report/format-console.js';
@@ -24,6 +25,15 @@ describe('formatConsole', () => {
       'goleak-run: FAIL 8 packages: 3 passed, 1 leaked (8 goroutines in 5 findings, 4 new, 1 known), ' +
         '2 failed, 1 build failed, 1 no tests; 1 stale baseline entry; 3.21s',
     );
+  });
+
+  it('writes a summary line that the regex documented in the README matches', () => {
+    const readme = readFileSync(new URL('../../src/report/README.md', import.meta.url), 'utf8');
+    const documented = new RegExp(/It matches `([^`]+)`/.exec(readme)![1]!);
+    const last = (r: RunReport) => formatConsole(r, { color: plain, verbose: false }).trimEnd().split('\n').at(-1)!;
+    expect(last(sampleReport)).toMatch(documented);
+    const one: RunReport = { ...sampleReport, stale: [], summary: { ...sampleReport.summary, packages: 1, stale: 0, leakFindings: 0 }, exitCode: 0 };
+    expect(last(one)).toMatch(documented);
   });
 
   it('omits passing and test-less packages unless verbose', () => {
