@@ -1,0 +1,8 @@
+package broken
+
+import "testing"
+
+func TestValue(t *testing.T) {
+	x := 1
+	_ = Value()
+}

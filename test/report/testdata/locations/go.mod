@@ -1,0 +1,3 @@
+module example.com/locations
+
+go 1.24
