@@ -36,22 +36,22 @@ export function formatStepSummary(report: RunReport, opts: StepSummaryOptions): 
   const withBaseline = baselineInUse(findings, report.stale.length);
   const leaky = report.packages.filter((p) => p.leaks.length > 0);
   let shown = 0;
+  const cols = withBaseline ? ['Test', 'Count', 'State', 'Function', 'Created at', 'Baseline'] : ['Test', 'Count', 'State', 'Function', 'Created at'];
+  const align = `| --- | ---: |${' --- |'.repeat(cols.length - 2)}`;
+  // Each table row is added on its own, so a cut always falls between rows.
+  const packageTable = (pkg: PackageReport): boolean =>
+    add(`\n### ${codeCell(pkg.importPath)}\n\n| ${cols.join(' | ')} |\n${align}\n`) &&
+    pkg.leaks.every((f) => {
+      const row = [cell(testLabel(f.attribution)), String(f.count), cell(stateLabel(f)), codeCell(shortFunction(f.topFunction)), codeCell(creationSite(f, paths) ?? '')];
+      if (withBaseline) row.push(f.baseline ?? '');
+      const added = add(`| ${row.join(' | ')} |\n`);
+      if (added) shown += 1;
+      return added;
+    });
+  const head = `## goleak-run: ${report.exitCode === 0 ? 'passed' : 'failed'}\n\n\`${formatSummaryLine(report)}\`\n`;
   const complete =
-    add(`## goleak-run: ${report.exitCode === 0 ? 'passed' : 'failed'}\n\n\`${formatSummaryLine(report)}\`\n`) &&
-    add(failedPackages(report.packages)) &&
-    (leaky.length === 0 || add(overviewTable(leaky))) &&
-    leaky.every((pkg) => {
-      const cols = withBaseline ? ['Test', 'Count', 'State', 'Function', 'Created at', 'Baseline'] : ['Test', 'Count', 'State', 'Function', 'Created at'];
-      const align = withBaseline ? '| --- | ---: | --- | --- | --- | --- |' : '| --- | ---: | --- | --- | --- |';
-      if (!add(`\n### ${codeCell(pkg.importPath)}\n\n| ${cols.join(' | ')} |\n${align}\n`)) return false;
-      return pkg.leaks.every((f) => {
-        const row = [cell(testLabel(f.attribution)), String(f.count), cell(stateLabel(f)), codeCell(shortFunction(f.topFunction)), codeCell(creationSite(f, paths) ?? '')];
-        if (withBaseline) row.push(f.baseline ?? '');
-        if (!add(`| ${row.join(' | ')} |\n`)) return false;
-        shown += 1;
-        return true;
-      });
-    }) &&
+    [head, failedPackages(report.packages), leaky.length > 0 ? overviewTable(leaky) : ''].every(add) &&
+    leaky.every(packageTable) &&
     add(staleList(report));
   if (!complete) {
     chunks.push(
