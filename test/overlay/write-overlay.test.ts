@@ -41,4 +41,14 @@ describe('writeOverlay', () => {
     expect(await readFile(join(tmp, '1', 'x_test.go'), 'utf8')).toBe('C1');
     expect(await readFile(join(tmp, '2', 'goleakrun_main_test.go'), 'utf8')).toBe('C2');
   });
+
+  it("keeps the user's own overlay entries, ours winning for the same file", async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'goleak-run-write-test-'));
+    const plans = [{ importPath: 'm/a', notes: [], warnings: [], files: [{ originalPath: '/src/a/x_test.go', content: 'A' }] }];
+    const user = { '/src/a/x_test.go': '/user/x_test.go', '/src/a/gen.go': '/user/gen.go' };
+    const written = await writeOverlay(plans, tmp, user);
+    const overlay = JSON.parse(await readFile(written.overlayFile, 'utf8')) as { Replace: Record<string, string> };
+    expect(overlay.Replace).toEqual({ '/src/a/x_test.go': join(tmp, '0', 'x_test.go'), '/src/a/gen.go': '/user/gen.go' });
+    expect(written.tempToOriginal).toEqual({ [join(tmp, '0', 'x_test.go')]: '/src/a/x_test.go' });
+  });
 });
