@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Records the real goroutine dumps the classify tests read.
+# The Go module in gen/ is copied to a fixed path so the recorded file paths are the same
+# on every machine; the tests map that path back to gen/ when they need the sources.
+# Usage: bash test/classify/data/regenerate.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work=/tmp/goleak-run-classify-gen
+export GODEBUG=tracebackancestors=10 GOFLAGS= GOWORK=off
+# Print the lines between the begin and end markers of the injected-snippet protocol.
+between_markers() { awk '/^goleak-run:v1 end/{p=0} p{print} /^goleak-run:v1 begin/{p=1}'; }
+
+record_module() { # $1 = output suffix ('' or '-shifted')
+  go test -count=1 -v ./leaks >"$work/leaks.out" 2>&1 || true
+  between_markers <"$work/leaks.out" >"$here/leaks$1.txt"
+}
+
+rm -rf "$work" && cp -r "$here/gen" "$work" && cd "$work"
+record_module ''
+go test -count=1 ./clean -v | between_markers >"$here/clean.txt"
+go test -count=1 -v -trace "$work/trace.out" -cpuprofile "$work/cpu.out" ./profiled | between_markers >"$here/profiled.txt"
+go test -count=1 ./bench -run '^$' -bench BenchmarkLeak -benchtime 1x | between_markers >"$here/bench.txt"
+# -timeout makes the testing package panic and print every goroutine on stderr.
+record_timeout() { # $1 = output name, then go test arguments
+  local name="$1"; shift
+  go test -count=1 -timeout 1s "$@" >"$work/$name.out" 2>&1 || true
+  awk '/^goroutine [0-9]+ .*\[/{p=1} /^(FAIL|exit status)/{p=0} p{print}' "$work/$name.out" >"$here/$name.txt"
+}
+record_timeout timeout ./hang
+record_timeout timeout-fuzz ./fuzzhang
+# GOTRACEBACK=system shows runtime frames and system goroutines.
+GOTRACEBACK=system record_timeout timeout-system ./hang
+
+# Same program with a line inserted above every leak: fingerprints must not change.
+sed -i '1i // An edit above the leaks moves every line down by one.' leaks/leaks.go leaks/leaks_test.go leaks/ext_test.go
+record_module '-shifted'
+cd / && rm -rf "$work"
