@@ -1,7 +1,7 @@
 // The lines inside a goroutine block other than its header: function calls,
 // their `\tfile:line` locations, `created by`, ancestor markers and elision notes.
 // All scanning is indexOf/charCode based: no regex can backtrack on odd input.
-import type { Frame } from '../model.js';
+import type { CreatedBy, Frame } from '../model.js';
 
 const CREATED_BY = 'created by ';
 const IN_GOROUTINE = ' in goroutine ';
@@ -14,23 +14,18 @@ export const ANCESTOR_ELIDED = '...additional frames elided...';
 /** Printed instead of a stack for a goroutine running on another thread. */
 export const STACK_UNAVAILABLE = '\tgoroutine running on other thread; stack unavailable';
 
-/**
- * Parses a function-call line `pkg.(*T).m[...](0x1, {0x2, 0x3}, ...)` into a frame whose
- * location the next line fills in. Arguments never contain parentheses, so the last `(` opens them.
- */
+/** Parses a call line `pkg.(*T).m[...](0x1, {0x2}, ...)` into a frame; the next line fills its location. */
 export function parseCallLine(line: string): Frame | undefined {
+  // Arguments never contain parentheses, so the last `(` opens them.
   if (line.charCodeAt(line.length - 1) !== 41 /* ) */) return undefined;
   const open = line.lastIndexOf('(');
   if (open <= 0) return undefined;
   return { func: line.slice(0, open), args: line.slice(open + 1, -1), file: '', line: 0 };
 }
 
-/**
- * Parses a location line `\t/path/file.go:123 +0x1d fp=… sp=… pc=…` into `into`; false when
- * malformed. Writes in place because this runs for every frame of every goroutine.
- * File paths may hold spaces and colons.
- */
+/** Parses a location line `\t/path/file.go:123 +0x1d fp=… sp=… pc=…` into `into`; false when malformed. */
 export function parseLocationLine(line: string, into: { file: string; line: number }): boolean {
+  // Writes in place: this runs for every frame of every goroutine. Paths may hold spaces and colons.
   let end = line.indexOf(' +0x');
   if (end < 0) end = line.indexOf(' fp=');
   if (end < 0) end = line.length;
@@ -43,16 +38,16 @@ export function parseLocationLine(line: string, into: { file: string; line: numb
   return true;
 }
 
-/** Parses `created by F[ in goroutine N]`; the location follows on the next line. */
-export function parseCreatedByLine(line: string): { func: string; goroutine?: number } | undefined {
+/** Parses `created by F[ in goroutine N]`; the location on the next line is filled in later. */
+export function parseCreatedByLine(line: string): CreatedBy | undefined {
   if (!line.startsWith(CREATED_BY)) return undefined;
   const rest = line.slice(CREATED_BY.length);
   const at = rest.lastIndexOf(IN_GOROUTINE);
   if (at > 0) {
     const id = parseDigits(rest, at + IN_GOROUTINE.length, rest.length);
-    if (id !== undefined) return { func: rest.slice(0, at), goroutine: id };
+    if (id !== undefined) return { func: rest.slice(0, at), file: '', line: 0, goroutine: id };
   }
-  return rest.length > 0 ? { func: rest } : undefined;
+  return rest.length > 0 ? { func: rest, file: '', line: 0 } : undefined;
 }
 
 /** Parses `[originating from goroutine N]:` into N. */

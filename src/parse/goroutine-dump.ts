@@ -110,10 +110,7 @@ export function parseDump(text: string): Dump {
       const created = parseCreatedByLine(line);
       if (!created) warn(lineNo, line, 'malformed "created by" line');
       else {
-        target.createdBy =
-          created.goroutine === undefined
-            ? { func: created.func, file: '', line: 0 }
-            : { func: created.func, file: '', line: 0, goroutine: created.goroutine };
+        target.createdBy = created;
         pending = 'created';
       }
       continue;

@@ -1,5 +1,10 @@
 // The parse stage's public surface: goroutine dumps and the go test -json stream.
+
+/** Goroutine dump text → goroutines and warnings. */
 export { parseDump } from './goroutine-dump.js';
+/** One stream line → event or warning, and the guard telling them apart. */
 export { parseEventLine, isParseWarning } from './event-line.js';
+/** The streaming fold of events into package runs. */
 export { createRunFold, type FoldProgress, type RunFold, type RunFoldOptions } from './run-fold.js';
+/** Prefix of the leak-check marker lines the injected TestMain prints. */
 export { MARKER_PREFIX } from './leak-markers.js';

@@ -51,13 +51,14 @@ describe('parseDump on recorded dumps', () => {
     expect(serve.createdBy).toEqual({ func: 'main.main', goroutine: 1, file: `${SRC}/cmd/states/main.go`, line: 59 });
     expect(byId(dump, 7).frames[0]?.func).toBe('main.waitAny[...]');
     expect(byId(dump, 8).frames.map((f) => f.func)).toEqual(['main.main.func2.1', 'main.main.func2']);
-    expect(byId(dump, 11).frames[1]).toEqual({
+    expect(byId(dump, 11).frames[1]).toMatchObject({
       func: 'sync.(*WaitGroup).Wait',
-      args: '0x3caa1a5fe090',
       file: '/usr/local/go/src/sync/waitgroup.go',
       line: 206,
     });
-    expect(byId(dump, 35).frames[1]?.args).toBe('0x0?, {0x3caa1a661fcf?, 0x0?, 0x0?}');
+    // Heap addresses change with each regeneration; their shape does not.
+    expect(byId(dump, 11).frames[1]?.args).toMatch(/^0x[0-9a-f]+$/);
+    expect(byId(dump, 35).frames[1]?.args).toMatch(/^0x0\?, \{0x[0-9a-f]+\?, 0x0\?, 0x0\?\}$/);
     const locked = byId(dump, 36);
     expect(locked.lockedToThread).toBe(true);
     expect(locked.waitMinutes).toBeUndefined();
