@@ -16,3 +16,8 @@ export function relativeToModule(file: string, moduleDir: string): string {
 export function relativeFrames(frames: Frame[], moduleDir: string): Frame[] {
   return frames.map((f) => ({ ...f, file: relativeToModule(f.file, moduleDir) }));
 }
+
+/** Package directory as reports show it: relative to the module root, `.` for the root itself. */
+export function moduleRelativeDir(packageDir: string, moduleDir: string): string {
+  return slashes(packageDir) === slashes(moduleDir) ? '.' : relativeToModule(packageDir, moduleDir);
+}

@@ -1,0 +1,76 @@
+// One package's run and dumps → its report, with the status rules every reporter relies on.
+import type { Dump, Finding, PackageReport, PackageRun, PackageStatus } from '../model.js';
+import { classifyDump, type ClassifyContext } from './classify-dump.js';
+import { moduleRelativeDir } from './module-paths.js';
+
+/** Per-package context: the classify context less what the run itself says. */
+export interface PackageContext extends Omit<ClassifyContext, 'importPath' | 'source'> {
+  /** Absolute directory of the package, shown relative to the module root. */
+  packageDir: string;
+}
+
+/** Dumps of one package: after the tests, and when -timeout killed a hung test. */
+export interface PackageDumps {
+  endOfRun?: Dump;
+  timeout?: Dump;
+}
+
+function failuresOf(run: PackageRun): string[] {
+  const failures: string[] = [];
+  if (run.buildFailed) failures.push(run.buildOutput.length > 0 ? run.buildOutput.join('\n') : 'build failed');
+  if (run.panic) failures.push(`panic${run.panic.test ? ` in ${run.panic.test}` : ''}: ${run.panic.message}`);
+  if (run.timeout) {
+    const running = run.timeout.runningTests;
+    failures.push(`test timed out${running.length > 0 ? `; still running: ${running.join(', ')}` : ''}`);
+  }
+  const testFailed = run.tests.some((t) => t.status === 'fail');
+  if (run.action === 'fail' && !run.buildFailed && !run.panic && !run.timeout && !testFailed) {
+    failures.push('the test binary failed outside any test (TestMain, os.Exit or a crash)');
+  }
+  if (run.action === 'unknown') failures.push('go test reported no result for this package');
+  if (run.action === 'pass' && run.check.kind === 'missing') failures.push('leak check did not run');
+  return failures;
+}
+
+/** Leaks that make a package `leaked`: any not marked known by the baseline. */
+export function hasNewLeaks(leaks: Finding[]): boolean {
+  return leaks.some((l) => l.baseline !== 'known');
+}
+
+/** Status for a package that neither failed nor failed to build: `leaked` or `passed`. */
+export function leakStatus(leaks: Finding[]): PackageStatus {
+  return hasNewLeaks(leaks) ? 'leaked' : 'passed';
+}
+
+function statusOf(run: PackageRun, failures: string[], leaks: Finding[]): PackageStatus {
+  if (run.buildFailed) return 'build-failed';
+  if (run.action === 'skip' && run.tests.length === 0) return 'no-tests';
+  if (failures.length > 0 || run.tests.some((t) => t.status === 'fail')) return 'failed';
+  return leakStatus(leaks);
+}
+
+function dumpWarnings(label: string, dump: Dump | undefined): string[] {
+  return (dump?.warnings ?? []).map((w) => `${label} line ${w.line}: ${w.message}: ${w.text}`);
+}
+
+/** Builds the report of one package; `failed` wins over `leaked`, and leaks are listed either way. */
+export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: PackageContext): PackageReport {
+  const classify = (dump: Dump | undefined, source: Finding['source']) =>
+    dump ? classifyDump(dump, { ...ctx, importPath: run.importPath, source }) : { findings: [], ignored: 0 };
+  const endOfRun = classify(dumps.endOfRun, 'end-of-run');
+  const timeout = classify(dumps.timeout, 'timeout');
+  const leaks = [...endOfRun.findings, ...timeout.findings];
+  const failures = failuresOf(run);
+  return {
+    importPath: run.importPath,
+    dir: moduleRelativeDir(ctx.packageDir, ctx.moduleDir),
+    status: statusOf(run, failures, leaks),
+    elapsedSeconds: run.elapsedSeconds,
+    cached: run.cached,
+    tests: run.tests,
+    leaks,
+    ignored: endOfRun.ignored + timeout.ignored,
+    failures,
+    warnings: [...dumpWarnings('leak dump', dumps.endOfRun), ...dumpWarnings('timeout dump', dumps.timeout)],
+  };
+}
