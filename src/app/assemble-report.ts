@@ -1,0 +1,77 @@
+// Pure assembly of the run report: package runs + dumps → classified packages, baseline applied, summary.
+import type { PackageReport, PackageRun, ResolvedPackage, RunReport, StaleEntry } from '../model.js';
+import { exitCodeFor, summarize, toPackageReport } from '../classify/index.js';
+import { parseDump } from '../parse/index.js';
+import type { Resolution } from '../resolve/resolve-packages.js';
+import type { ExecutedRun } from './execute-run.js';
+import type { Settings } from './settings.js';
+
+/** Turns each resolved package into its report; packages without test files were never run. */
+export function packageReports(opts: {
+  resolution: Resolution;
+  executed: ExecutedRun;
+  settings: Settings;
+  readSource: (absFile: string) => string | undefined;
+}): PackageReport[] {
+  const { module } = opts.resolution;
+  const runs = new Map(opts.executed.runs.map((r) => [r.importPath, r]));
+  return opts.resolution.packages.map((pkg) => {
+    const run = runs.get(pkg.importPath) ?? placeholderRun(pkg);
+    const report = toPackageReport(
+      run,
+      {
+        ...(run.check.kind === 'leaked' ? { endOfRun: parseDump(run.check.dump) } : {}),
+        ...(run.timeout ? { timeout: parseDump(run.timeout.dump) } : {}),
+      },
+      {
+        modulePath: module.path,
+        moduleDir: module.dir,
+        packageDir: pkg.dir,
+        rules: opts.settings.rules,
+        readSource: opts.readSource,
+      },
+    );
+    report.warnings.push(...(opts.executed.notes.get(pkg.importPath) ?? []));
+    return report;
+  });
+}
+
+// A package with no test files is not run at all; one missing from the stream is reported as such.
+function placeholderRun(pkg: ResolvedPackage): PackageRun {
+  return {
+    importPath: pkg.importPath,
+    action: pkg.noTestFiles ? 'skip' : 'unknown',
+    elapsedSeconds: 0,
+    cached: false,
+    tests: [],
+    output: [],
+    buildOutput: [],
+    buildFailed: false,
+    check: pkg.noTestFiles ? { kind: 'clean', waitedMs: 0 } : { kind: 'missing' },
+  };
+}
+
+/** The final report, with the summary and exit code every reporter shares. */
+export function finishReport(opts: {
+  resolution: Resolution;
+  packages: PackageReport[];
+  stale: StaleEntry[];
+  settings: Settings;
+  version: string;
+  startedAt: Date;
+  finishedAt: Date;
+}): RunReport {
+  const summary = summarize(opts.packages, opts.stale);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'goleak-run', version: opts.version },
+    goVersion: opts.resolution.module.goVersion,
+    module: { path: opts.resolution.module.path, dir: opts.resolution.module.dir },
+    startedAt: opts.startedAt.toISOString(),
+    durationSeconds: Math.round((opts.finishedAt.getTime() - opts.startedAt.getTime()) / 10) / 100,
+    packages: opts.packages,
+    stale: opts.stale,
+    summary,
+    exitCode: exitCodeFor(summary, { strictBaseline: opts.settings.strictBaseline }),
+  };
+}

@@ -1,0 +1,102 @@
+// I/O shell of overlay + run: writes the overlay into the temp dir, runs go test -json, folds its events.
+import { existsSync, readFileSync } from 'node:fs';
+import { BUILTIN_IGNORES } from '../classify/index.js';
+import type { PackageRun, ResolvedPackage } from '../model.js';
+import { loadTemplates, mapOverlayPaths, planOverlay, writeOverlay } from '../overlay/index.js';
+import { createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
+import type { GoTestFlags } from '../run/go-test-flags.js';
+import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
+import { buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
+import { ToolchainError, UsageError } from '../errors.js';
+import type { Settings } from './settings.js';
+
+/** Live progress: a package finished, and whether it leaked. */
+export type ProgressListener = (event: { importPath: string; leaked: boolean }) => void;
+
+/** What the run produced, before classification. */
+export interface ExecutedRun {
+  runs: PackageRun[];
+  /** Lines of the stream that were not JSON events, and go's stderr when it failed. */
+  warnings: string[];
+  notes: Map<string, string[]>;
+}
+
+/** Runs go test with our overlay on the packages that have tests. */
+export async function executeRun(opts: {
+  go: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  packages: ResolvedPackage[];
+  settings: Settings;
+  flags: GoTestFlags;
+  tmpDir: string;
+  onProgress: ProgressListener;
+  /** Receives the started run so an interrupt can stop its whole process group. */
+  onStart: (run: GoTestRun) => void;
+}): Promise<ExecutedRun> {
+  const userReplace = readUserOverlay(opts.flags.userOverlay, opts.cwd);
+  const sources = (path: string): string => readFileSync(userReplace[path] ?? path, 'utf8');
+  const templates = await loadTemplates();
+  const tested = opts.packages.filter((p) => !p.noTestFiles);
+  const plans = tested.map((pkg) =>
+    planOverlay(pkg, sources, {
+      maxWaitMs: opts.settings.maxWaitMs,
+      // The binary applies the same rules as the classifier, so a clean package never waits.
+      rules: [...BUILTIN_IGNORES, ...opts.settings.rules],
+      templates,
+      fileExists: (p) => p in userReplace || existsSync(p),
+    }),
+  );
+  const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
+  if (tested.length === 0) return { runs: [], warnings: [], notes };
+  const written = await writeOverlay(plans, opts.tmpDir, userReplace);
+  const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, written.tempToOriginal, opts.cwd) });
+  const warnings: string[] = [];
+  let events = 0;
+  const run = startGoTest({
+    go: opts.go,
+    cwd: opts.cwd,
+    env: buildTestEnv(opts.env),
+    args: buildGoTestArgs({
+      overlayFile: written.overlayFile,
+      passThrough: opts.flags.passThrough,
+      packages: tested.map((p) => p.importPath),
+      testBinaryArgs: opts.flags.testBinaryArgs,
+    }),
+    onLine: (line) => {
+      const parsed = parseEventLine(line);
+      if (isParseWarning(parsed)) {
+        if (line.trim() !== '') warnings.push(mapOverlayPaths(line, written.tempToOriginal, opts.cwd));
+        return;
+      }
+      events++;
+      const progress = fold.push(parsed);
+      if (progress) opts.onProgress({ importPath: progress.importPath, leaked: progress.leakFound });
+    },
+  });
+  opts.onStart(run);
+  const result = await run.done;
+  const stderr = mapOverlayPaths(result.stderr, written.tempToOriginal, opts.cwd).trim();
+  if (events === 0 && result.exitCode !== 0) {
+    throw new ToolchainError(`expected go test to run, found: ${stderr.split('\n')[0] ?? `exit code ${result.exitCode}`}`);
+  }
+  if (stderr !== '') warnings.push(...stderr.split('\n'));
+  return { runs: fold.result(), warnings, notes };
+}
+
+function readUserOverlay(file: string | undefined, cwd: string): Record<string, string> {
+  if (file === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`expected -overlay ${file} to be a readable JSON overlay file, found: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const replace = (parsed as { Replace?: unknown }).Replace;
+  if (typeof replace !== 'object' || replace === null) {
+    throw new UsageError(`expected -overlay ${file} to hold a "Replace" object, found none`);
+  }
+  return replace as Record<string, string>;
+}

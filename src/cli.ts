@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Entry point: the only module that reads process.argv and env, listens for signals and sets the exit code.
+import { readFileSync } from 'node:fs';
+import { main } from './app/main.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const code = await main({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => new Date(),
+  version: pkg.version,
+  onInterrupt: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    process.on('SIGHUP', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+      process.off('SIGHUP', handler);
+    };
+  },
+});
+process.exitCode = code;
