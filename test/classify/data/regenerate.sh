@@ -17,6 +17,8 @@ record_module() { # $1 = output suffix ('' or '-shifted')
 
 rm -rf "$work" && cp -r "$here/gen" "$work" && cd "$work"
 record_module ''
+# Subtest names as the testing package rewrites them, next to the Go-quoted literal.
+go test -count=1 -v ./names | grep -P '^".*"\t' >"$here/subtest-names.tsv"
 go test -count=1 ./clean -v | between_markers >"$here/clean.txt"
 go test -count=1 -v -trace "$work/trace.out" -cpuprofile "$work/cpu.out" ./profiled | between_markers >"$here/profiled.txt"
 go test -count=1 ./bench -run '^$' -bench BenchmarkLeak -benchtime 1x | between_markers >"$here/bench.txt"
