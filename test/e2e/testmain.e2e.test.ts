@@ -1,0 +1,54 @@
+// End to end over fixtures/testmain: every TestMain shape the overlay wraps, through the whole CLI.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, gitStatus, readJson, runCli, tempDir } from './run-cli.js';
+
+const out = tempDir();
+let report: any;
+let exitCode: number | undefined;
+const pkg = (name: string) => report.packages.find((p: any) => p.importPath === `example.com/testmain/${name}`);
+// Every function on the leaked stacks: the leak helper may sit under an inlined callee.
+const leakedFuncs = (name: string) => pkg(name).leaks.flatMap((l: any) => l.stack.map((f: any) => f.function));
+
+beforeAll(async () => {
+  const json = join(out.path, 'testmain.json');
+  const run = await runCli(fixture('testmain'), ['--no-config', '--no-baseline', '--max-wait', '300ms', '--json', json, '--', '-count=1']);
+  exitCode = run.exitCode;
+  report = readJson(json);
+});
+afterAll(() => out.remove());
+
+describe('TestMain shapes', () => {
+  it.each([
+    ['noTestMain', 'leakNoTestMain'],
+    ['exitRun', 'leakExitRun'],
+    ['teardownAfterRun', 'leakTeardownAfterRun'],
+    ['aliasExit', 'leakAliasExit'],
+    ['returnOnly', 'leakReturnOnly'],
+    ['helperRun', 'leakHelperRun'],
+    ['externalTestMain', 'leakExternalTestMain'],
+    ['tricky', 'leakTricky'],
+    ['mainPkg', 'leakMainPkg'],
+    ['onlyExternal', 'leakOnlyExternal'],
+  ])('%s: reports its leak and nothing its teardown stopped', (name, leak) => {
+    expect(pkg(name).status).toBe('leaked');
+    const funcs = leakedFuncs(name);
+    expect(funcs.some((f: string) => f.includes(leak))).toBe(true);
+    expect(funcs.some((f: string) => f.includes('backgroundStoppedByTeardown'))).toBe(false);
+  });
+
+  it('keeps helper processes of the tests working and reports their parent clean', () => {
+    expect(pkg('subprocess')).toMatchObject({ status: 'passed', leaks: [] });
+    expect(pkg('clean')).toMatchObject({ status: 'passed', leaks: [] });
+  });
+
+  it('says so when a TestMain exits by a path the overlay cannot wrap', () => {
+    expect(pkg('logFatal').status).toBe('failed');
+    expect(pkg('logFatal').failures).toContain('leak check did not run');
+  });
+
+  it('exits 1 and leaves the fixture untouched', () => {
+    expect(exitCode).toBe(1);
+    expect(gitStatus('fixtures/testmain')).toBe('');
+  });
+});
