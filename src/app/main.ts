@@ -83,10 +83,7 @@ export async function main(deps: MainDeps): Promise<number> {
       },
     });
     progress.clear();
-    if (interrupted) {
-      deps.stderr.write('goleak-run: interrupted; no report or baseline written\n');
-      return EXIT_INTERRUPTED;
-    }
+    if (interrupted) return reportInterrupted(deps);
     const packages = packageReports({ resolution, executed, settings, readSource });
     const report = finishReport({
       resolution,
@@ -105,7 +102,7 @@ export async function main(deps: MainDeps): Promise<number> {
     });
     return report.exitCode;
   } catch (error) {
-    if (interrupted) return EXIT_INTERRUPTED;
+    if (interrupted) return reportInterrupted(deps);
     if (error instanceof GoleakRunError) {
       deps.stderr.write(`goleak-run: ${error.message}\n`);
       return error.exitCode;
@@ -115,4 +112,9 @@ export async function main(deps: MainDeps): Promise<number> {
     removeInterrupt();
     await tmp?.remove();
   }
+}
+
+function reportInterrupted(deps: MainDeps): number {
+  deps.stderr.write('goleak-run: interrupted; no report or baseline written\n');
+  return EXIT_INTERRUPTED;
 }

@@ -12,7 +12,7 @@ export const fixture = (name: string): string => join(repoRoot, 'fixtures', name
 
 /** Runs goleak-run with args in cwd; CI-like environment, no colours, never throws on exit codes. */
 export async function runCli(cwd: string, args: string[], env: Record<string, string | undefined> = {}) {
-  const result = await execa('node', [cliPath, ...args], {
+  const result = await execa(process.execPath, [cliPath, ...args], {
     cwd,
     reject: false,
     env: { CI: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env },
