@@ -1,0 +1,12 @@
+// The config stage's public surface.
+
+/** Parsing and the parsed shape. */
+export { parseConfig, type Config, type ConfigIgnore } from './parse-config.js';
+/** Config → rules and run defaults. */
+export { configToRules, configDefaults } from './config-rules.js';
+/** Reading from disk. */
+export { findConfig, loadConfig, CONFIG_NAMES } from './load-config.js';
+/** Go durations for --max-wait and maxWait. */
+export { parseDuration, DURATION_HINT } from './duration.js';
+/** The generated JSON Schema. */
+export { configJsonSchema, configJsonSchemaText } from './json-schema.js';
