@@ -173,6 +173,8 @@ export interface Finding {
   provenByGc: boolean;
   goroutineIds: number[];
   baseline?: 'new' | 'known';
+  /** Count the baseline accepts when this finding is `new` only because it leaked more goroutines. */
+  baselineCount?: number;
 }
 
 /** A baseline entry that did not occur in a run that covered its package and test. */
