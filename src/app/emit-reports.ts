@@ -2,11 +2,6 @@
 import { createColors } from 'picocolors';
 import type { RunReport } from '../model.js';
 import { formatConsole } from '../report/format-console.js';
-import { formatGithubAnnotations } from '../report/format-github-annotations.js';
-import { formatJson } from '../report/format-json.js';
-import { formatJunit } from '../report/format-junit.js';
-import { formatStepSummary } from '../report/format-step-summary.js';
-import { formatTap } from '../report/format-tap.js';
 import { appendStepSummary, writeReportFile } from '../report/write-report-file.js';
 import type { Settings } from './settings.js';
 
@@ -18,20 +13,37 @@ export interface ReportSinks {
   repoRoot: string;
 }
 
-/** Emits the console report and every file report the settings ask for. */
+/**
+ * Emits the console report and every file report the settings ask for. Reporters other than
+ * the console are imported on demand: junit-report-builder and yaml cost a noticeable share of
+ * start-up, which every run pays, even a fully cached one.
+ */
 export async function emitReports(report: RunReport, settings: Settings, sinks: ReportSinks): Promise<void> {
   const repoRoot = sinks.repoRoot;
   // With TAP on stdout, stdout must hold TAP only: the human report moves to stderr.
   const human = settings.tap === '-' ? sinks.stderr : sinks.stdout;
   // The console names sites relative to the module, as go test users read them; CI formats use the repo root.
   human.write(formatConsole(report, { color: createColors(sinks.color), verbose: settings.verbose }));
-  if (settings.githubAnnotations) sinks.stdout.write(formatGithubAnnotations(report, { repoRoot }));
+  if (settings.githubAnnotations) {
+    const { formatGithubAnnotations } = await import('../report/format-github-annotations.js');
+    sinks.stdout.write(formatGithubAnnotations(report, { repoRoot }));
+  }
   const writes: Array<Promise<void>> = [];
-  if (settings.json !== undefined) writes.push(writeReportFile(settings.json, formatJson(report)));
-  if (settings.junit !== undefined) writes.push(writeReportFile(settings.junit, formatJunit(report, { repoRoot })));
-  if (settings.tap === '-') sinks.stdout.write(formatTap(report));
-  else if (settings.tap !== undefined) writes.push(writeReportFile(settings.tap, formatTap(report)));
+  if (settings.json !== undefined) {
+    const { formatJson } = await import('../report/format-json.js');
+    writes.push(writeReportFile(settings.json, formatJson(report)));
+  }
+  if (settings.junit !== undefined) {
+    const { formatJunit } = await import('../report/format-junit.js');
+    writes.push(writeReportFile(settings.junit, formatJunit(report, { repoRoot })));
+  }
+  if (settings.tap !== undefined) {
+    const { formatTap } = await import('../report/format-tap.js');
+    if (settings.tap === '-') sinks.stdout.write(formatTap(report));
+    else writes.push(writeReportFile(settings.tap, formatTap(report)));
+  }
   if (settings.stepSummary !== undefined) {
+    const { formatStepSummary } = await import('../report/format-step-summary.js');
     writes.push(appendStepSummary(settings.stepSummary, formatStepSummary(report, { repoRoot })));
   }
   await Promise.all(writes);

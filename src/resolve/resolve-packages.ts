@@ -22,6 +22,12 @@ export async function resolvePackages(opts: {
   patterns: string[];
   buildFlags: string[];
 }): Promise<Resolution> {
+  // go list starts at once, beside go env: start-up latency is paid by every run, even a cached one.
+  const listing = execa(opts.go, ['list', '-e', `-json=${LIST_FIELDS}`, ...opts.buildFlags, ...opts.patterns], {
+    cwd: opts.cwd,
+    env: opts.env,
+    reject: false,
+  });
   const envOut = await execa(opts.go, ['env', '-json', 'GOVERSION', 'GOMOD', 'GOROOT'], {
     cwd: opts.cwd,
     env: opts.env,
@@ -39,11 +45,7 @@ export async function resolvePackages(opts: {
   }
   const { goVersion, goMod, goRoot } = checkGoEnv(envOut.stdout, opts.cwd);
   const modulePath = await readModulePath(goMod);
-  const list = await execa(opts.go, ['list', '-e', `-json=${LIST_FIELDS}`, ...opts.buildFlags, ...opts.patterns], {
-    cwd: opts.cwd,
-    env: opts.env,
-    reject: false,
-  });
+  const list = await listing;
   if (list.exitCode !== 0 && list.stdout.trim() === '') {
     throw new ResolveError(`expected go list to resolve ${opts.patterns.join(' ')}, found: ${firstLine(list.stderr)}`);
   }
