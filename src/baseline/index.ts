@@ -2,11 +2,13 @@
 
 /** Data shapes. */
 export type { Baseline, BaselineEntry, RunScope } from './types.js';
-/** Text ↔ data. */
+/** Text → data. */
 export { parseBaseline } from './parse-baseline.js';
+/** Data → text. */
 export { serializeBaseline } from './serialize-baseline.js';
-/** Building, applying and pruning. */
+/** Building a baseline from a run. */
 export { buildBaseline, entryFromFinding } from './build-baseline.js';
+/** Applying it to a run, and dropping stale entries. */
 export { applyBaseline, pruneBaseline } from './apply-baseline.js';
 /** The run scope that decides what can be stale. */
 export { runScopeOf, isCovered } from './scope.js';

@@ -8,10 +8,13 @@ export { toPackageReport, leakStatus, hasNewLeaks, type PackageContext, type Pac
 export { summarize, exitCodeFor } from './summary.js';
 /** Attribution of one goroutine, and the name reports and baselines use for it. */
 export { attribute, attributionName, type AttributionContext } from './attribute.js';
-/** Ignore rules: the built-in list and the matchers (the overlay stage embeds them in the binary). */
+/** The built-in ignore list (the overlay stage embeds it in the binary) and the check-goroutine test. */
 export { BUILTIN_IGNORES, isOwnCheckGoroutine } from './builtin-ignores.js';
+/** Ignore rule and Go package pattern matching. */
 export { matchesRule, matchesFunc, matchesPackagePattern, rulesForPackage } from './match-rule.js';
-/** Stack helpers shared with reporters. */
+/** The frame a user recognises, shared with reporters. */
 export { topFunction, isRuntimeInternal } from './top-function.js';
+/** Stable leak identity. */
 export { fingerprint, stackShape } from './fingerprint.js';
+/** Go's subtest name rewriting. */
 export { rewriteSubtestName } from './subtest-name.js';
