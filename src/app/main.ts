@@ -7,7 +7,9 @@ import { resolvePackages } from '../resolve/resolve-packages.js';
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
 import { createTempDir, type TempDir } from '../run/temp-dir.js';
+import { writeBaseline } from '../baseline/index.js';
 import { finishReport, packageReports } from './assemble-report.js';
+import { baselineStep } from './baseline-step.js';
 import { emitReports } from './emit-reports.js';
 import { executeRun } from './execute-run.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
@@ -63,7 +65,14 @@ export async function main(deps: MainDeps): Promise<number> {
     }
     const startedAt = deps.now();
     const resolution = await resolvePackages({ go: 'go', cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
-    const inputs = await loadRunInputs({ cli, flags, env: deps.env, cwd, moduleDir: resolution.module.dir });
+    const inputs = await loadRunInputs({
+      cli,
+      flags,
+      env: deps.env,
+      cwd,
+      moduleDir: resolution.module.dir,
+      modulePath: resolution.module.path,
+    });
     const settings = inputs.settings;
     tmp = await createTempDir();
     const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
@@ -84,11 +93,20 @@ export async function main(deps: MainDeps): Promise<number> {
     });
     progress.clear();
     if (interrupted) return reportInterrupted(deps);
-    const packages = packageReports({ resolution, executed, settings, readSource });
+    const outcome = baselineStep({
+      packages: packageReports({ resolution, executed, settings, readSource }),
+      runs: executed.runs,
+      baseline: inputs.baseline,
+      settings,
+    });
+    if (outcome.write && settings.baselinePath !== undefined) {
+      await writeBaseline(settings.baselinePath, outcome.write.baseline);
+      deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
+    }
     const report = finishReport({
       resolution,
-      packages,
-      stale: [],
+      packages: outcome.packages,
+      stale: outcome.stale,
       settings,
       version: deps.version,
       startedAt,
