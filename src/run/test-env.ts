@@ -1,0 +1,25 @@
+// Pure construction of the environment and arguments of the go test run.
+
+/** How many creator stacks each goroutine remembers: enough to walk from a leak up to its test. */
+export const TRACEBACK_ANCESTORS = 10;
+
+/** Adds what the injected TestMain needs to the user's environment, keeping their GODEBUG settings. */
+export function buildTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const godebug = (env.GODEBUG ?? '')
+    .split(',')
+    .filter((s) => s !== '' && !s.startsWith('tracebackancestors='));
+  godebug.push(`tracebackancestors=${TRACEBACK_ANCESTORS}`);
+  return { ...env, GODEBUG: godebug.join(','), GOLEAKRUN_ACTIVE: '1' };
+}
+
+/** The full `go test` argument list (without `test` itself). */
+export function buildGoTestArgs(opts: {
+  overlayFile: string;
+  passThrough: string[];
+  packages: string[];
+  testBinaryArgs: string[];
+}): string[] {
+  const args = ['-json', `-overlay=${opts.overlayFile}`, ...opts.passThrough, ...opts.packages];
+  if (opts.testBinaryArgs.length > 0) args.push('-args', ...opts.testBinaryArgs);
+  return args;
+}
