@@ -110,7 +110,8 @@ export interface TestResult {
 
 /** What the injected TestMain reported at the end of the run. */
 export type LeakCheck =
-  | { kind: 'clean'; waitedMs: number }
+  /** `ignored`: goroutines the in-binary check dropped by ignore rules (absent from older markers). */
+  | { kind: 'clean'; waitedMs: number; ignored?: number }
   | { kind: 'leaked'; waitedMs: number; dump: string }
   /** No marker in the output: the binary died, hung, or exited by a path we could not wrap. */
   | { kind: 'missing' };

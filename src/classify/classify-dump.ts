@@ -57,7 +57,9 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
   const groups = new Map<string, Finding>();
   let ignored = 0;
   for (const g of dump.goroutines) {
-    if (isOwnCheckGoroutine(g) || rules.some((r) => matchesRule(g, r))) {
+    // The check's own goroutine is not the user's, so it is dropped without being counted.
+    if (isOwnCheckGoroutine(g)) continue;
+    if (rules.some((r) => matchesRule(g, r))) {
       ignored++;
       continue;
     }

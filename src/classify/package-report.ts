@@ -69,7 +69,8 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     cached: run.cached,
     tests: run.tests,
     leaks,
-    ignored: endOfRun.ignored + timeout.ignored,
+    // A clean check dropped its ignored goroutines inside the binary and only counted them.
+    ignored: endOfRun.ignored + timeout.ignored + (run.check.kind === 'clean' ? (run.check.ignored ?? 0) : 0),
     failures,
     warnings: [...dumpWarnings('leak dump', dumps.endOfRun), ...dumpWarnings('timeout dump', dumps.timeout)],
   };

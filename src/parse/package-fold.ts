@@ -76,7 +76,7 @@ export function createPackageFold(importPath: string): PackageFold {
     if (found) {
       if (found.before !== '') onLine(found.before, test);
       else if (test === undefined && output[output.length - 1] === '') output.pop(); // the snippet's leading "\n"
-      if (found.marker.kind === 'clean') check = { kind: 'clean', waitedMs: found.marker.waitedMs };
+      if (found.marker.kind === 'clean') check = found.marker;
       else if (found.marker.kind === 'begin') {
         leak = { waitedMs: found.marker.waitedMs, lines: [] };
         mode = 'leak-dump';

@@ -3,7 +3,8 @@
 /** A marker block found in the output. */
 export type Marker = { kind: 'clean'; waited: number } | { kind: 'leaked'; waited: number; dump: string };
 
-const markerRe = /^goleak-run:v1 (clean|begin) waited=(\d+)$/;
+// A clean marker also says how many goroutines the ignore rules dropped; begin never does.
+const markerRe = /^goleak-run:v1 (?:(clean) waited=(\d+) ignored=(\d+)|(begin) waited=(\d+))$/;
 
 /** All marker blocks, in order; a begin without an end throws (the test should fail). */
 export function findMarkers(output: string): Marker[] {
@@ -12,7 +13,7 @@ export function findMarkers(output: string): Marker[] {
   for (let i = 0; i < lines.length; i++) {
     const m = markerRe.exec(lines[i]!);
     if (!m) continue;
-    const waited = Number(m[2]);
+    const waited = Number(m[2] ?? m[5]);
     if (m[1] === 'clean') {
       found.push({ kind: 'clean', waited });
       continue;
@@ -23,6 +24,11 @@ export function findMarkers(output: string): Marker[] {
     i = end;
   }
   return found;
+}
+
+/** The `ignored=` counts of the clean markers, in order. */
+export function ignoredCounts(output: string): number[] {
+  return [...output.matchAll(/^goleak-run:v1 clean waited=\d+ ignored=(\d+)$/gm)].map((m) => Number(m[1]));
 }
 
 /** Any text mentioning the protocol, to catch markers that did not start a line. */

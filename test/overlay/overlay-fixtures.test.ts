@@ -78,7 +78,7 @@ describe('the overlay on fixtures/testmain', () => {
 
   it('clean: reports clean at once, without waiting', () => {
     expect(markers('clean')).toEqual([{ kind: 'clean', waited: 0 }]);
-    expect(output('clean')).toMatch(/^PASS\ngoleak-run:v1 clean waited=0\nok {2}\t?/m);
+    expect(output('clean')).toMatch(/^PASS\ngoleak-run:v1 clean waited=0 ignored=0\nok {2}\t?/m);
   });
 
   it('subprocess: child test binaries print no marker, the parent one clean marker', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IgnoreRule } from '../../src/model.js';
 import { type GoTestRun, goTestWithOverlay, listPackages, overlayFor, packageOutput, testmainModule } from './go-run.js';
-import { findMarkers, type Marker } from './markers.js';
+import { findMarkers, ignoredCounts, type Marker } from './markers.js';
 
 const dirs = ['noTestMain', 'exitRun', 'mainPkg', 'aliasExit', 'onlyExternal'];
 const rule = (kind: IgnoreRule['kind'], func: string, packages?: string[]): IgnoreRule => ({
@@ -39,6 +39,8 @@ const markers = (dir: string): Marker[] => findMarkers(packageOutput(run, `examp
 describe('ignore rules in the test binary', () => {
   it.each(['noTestMain', 'exitRun', 'mainPkg'])('%s: the only leak is ignored, so clean without waiting', (dir) => {
     expect(markers(dir)).toEqual([{ kind: 'clean', waited: 0 }]);
+    // The binary counts what it dropped, so the report can say so without a dump.
+    expect(ignoredCounts(packageOutput(run, `example.com/testmain/${dir}`))).toEqual([1]);
   });
 
   it.each(['aliasExit', 'onlyExternal'])('%s: a rule for other packages or another frame leaves the leak', (dir) => {

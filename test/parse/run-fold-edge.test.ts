@@ -125,6 +125,10 @@ describe('parse helpers', () => {
 
   it.each([
     ['goleak-run:v1 clean waited=12', { marker: { kind: 'clean', waitedMs: 12 }, before: '' }],
+    ['goleak-run:v1 clean waited=0 ignored=4', { marker: { kind: 'clean', waitedMs: 0, ignored: 4 }, before: '' }],
+    ['goleak-run:v1 clean waited=0 ignored=', undefined],
+    ['goleak-run:v1 clean waited=0 ignored=4 extra', undefined],
+    ['goleak-run:v1 begin waited=0 ignored=4', undefined],
     ['xgoleak-run:v1 begin waited=0', { marker: { kind: 'begin', waitedMs: 0 }, before: 'x' }],
     ['goleak-run:v1 end', { marker: { kind: 'end' }, before: '' }],
     ['goleak-run:v1 clean waited=', undefined],
