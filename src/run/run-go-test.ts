@@ -28,15 +28,22 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     reject: false,
     stdin: 'ignore',
     buffer: { stdout: false, stderr: true },
-    stripFinalNewline: false,
   });
   const pid = child.pid;
   let exited = false;
-  const streamed = (async () => {
-    for await (const line of child.iterable({ from: 'stdout' })) opts.onLine(String(line));
-  })();
+  // Lines are split by hand from the raw stream: a large leak dump is hundreds of thousands
+  // of events, and a per-line async iterator costs more than parsing them.
+  let rest = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) opts.onLine(line);
+  });
   const done = (async () => {
-    const [result] = await Promise.all([child, streamed.catch(() => undefined)]);
+    const result = await child;
+    if (rest !== '') opts.onLine(rest);
+    rest = '';
     exited = true;
     const out: { exitCode: number; stderr: string; signal?: string } = {
       exitCode: result.exitCode ?? 1,
