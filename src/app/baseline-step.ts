@@ -1,5 +1,8 @@
 // Pure: applies, updates or prunes the baseline for a finished run, and says what it wrote.
-import { applyBaseline, buildBaseline, pruneBaseline, runScopeOf, type Baseline } from '../baseline/index.js';
+import { applyBaseline, pruneBaseline } from '../baseline/apply-baseline.js';
+import { buildBaseline } from '../baseline/build-baseline.js';
+import { runScopeOf } from '../baseline/scope.js';
+import type { Baseline } from '../baseline/types.js';
 import type { PackageReport, PackageRun, StaleEntry } from '../model.js';
 import type { Settings } from './settings.js';
 

@@ -7,14 +7,13 @@ import { resolvePackages } from '../resolve/resolve-packages.js';
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
 import { createTempDir, type TempDir } from '../run/temp-dir.js';
-import { writeBaseline } from '../baseline/index.js';
 import { finishReport, packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
 import { emitReports } from './emit-reports.js';
 import { executeRun } from './execute-run.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { findRepoRoot } from './repo-root.js';
-import { loadRunInputs } from './run-inputs.js';
+import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
 
 /** Everything main needs from the outside world. */
@@ -100,7 +99,7 @@ export async function main(deps: MainDeps): Promise<number> {
       settings,
     });
     if (outcome.write && settings.baselinePath !== undefined) {
-      await writeBaseline(settings.baselinePath, outcome.write.baseline);
+      await saveBaseline(settings.baselinePath, outcome.write.baseline);
       deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
     }
     const report = finishReport({

@@ -1,8 +1,13 @@
 // I/O: reads the config file and the baseline before the run, so bad files fail fast with exit 2.
+// The YAML and schema libraries are loaded only when there is a file to read: most runs have
+// neither, and every run pays start-up time, a cached one most of all.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Baseline } from '../baseline/types.js';
 import type { CliOptions } from '../cli/options.js';
-import { readBaseline, type Baseline } from '../baseline/index.js';
-import { configDefaults, loadConfig, parseDuration } from '../config/index.js';
+import { configDefaults } from '../config/config-rules.js';
+import { parseDuration } from '../config/duration.js';
+import { findConfig } from '../config/find-config.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { buildSettings, type Settings } from './settings.js';
 
@@ -22,9 +27,10 @@ export async function loadRunInputs(opts: {
   modulePath: string;
 }): Promise<RunInputs> {
   const { cli } = opts;
-  const config = cli.useConfig
-    ? loadConfig(opts.moduleDir, cli.config === undefined ? undefined : resolve(opts.cwd, cli.config))
+  const configFile = cli.useConfig
+    ? findConfig(opts.moduleDir, cli.config === undefined ? undefined : resolve(opts.cwd, cli.config))
     : undefined;
+  const config = configFile === undefined ? undefined : (await import('../config/load-config.js')).loadConfig(opts.moduleDir, configFile);
   const settings = buildSettings({
     cli,
     flags: opts.flags,
@@ -34,6 +40,13 @@ export async function loadRunInputs(opts: {
     moduleDir: opts.moduleDir,
     parseDuration,
   });
-  const baseline = settings.baselinePath === undefined ? undefined : await readBaseline(settings.baselinePath);
+  const path = settings.baselinePath;
+  const baseline =
+    path === undefined || !existsSync(path) ? undefined : await (await import('../baseline/baseline-file.js')).readBaseline(path);
   return { settings, baseline };
+}
+
+/** Writes the baseline atomically (loads the YAML writer only when there is something to write). */
+export async function saveBaseline(path: string, baseline: Baseline): Promise<void> {
+  await (await import('../baseline/baseline-file.js')).writeBaseline(path, baseline);
 }

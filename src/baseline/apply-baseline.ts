@@ -2,7 +2,7 @@
 import { leakStatus } from '../classify/package-report.js';
 import type { Finding, PackageReport, StaleEntry } from '../model.js';
 import { isCovered } from './scope.js';
-import { compareEntries } from './serialize-baseline.js';
+import { compareEntries } from './entry-order.js';
 import type { Baseline, BaselineEntry, RunScope } from './types.js';
 
 function staleSummary(e: BaselineEntry): string {

@@ -2,7 +2,7 @@
 import { attributionName } from '../classify/attribute.js';
 import type { Finding, PackageReport } from '../model.js';
 import { isCovered } from './scope.js';
-import { compareEntries } from './serialize-baseline.js';
+import { compareEntries } from './entry-order.js';
 import type { Baseline, BaselineEntry, RunScope } from './types.js';
 
 /** The readable entry for one finding. */

@@ -1,6 +1,7 @@
 // Baseline → YAML text: sorted, one block per entry and a blank line between, so that two
 // branches adding leaks merge cleanly and reruns write byte-identical files.
 import { stringify } from 'yaml';
+import { compareEntries } from './entry-order.js';
 import type { Baseline, BaselineEntry } from './types.js';
 
 const HEADER = [
@@ -9,14 +10,6 @@ const HEADER = [
   '# Only fingerprint and count are compared; state, top, createdBy and createdAt are for reading.',
   '# The last line is "...": a file without it was cut off and is rejected.',
 ];
-
-/** Order of entries in the file: package, then test, then fingerprint. */
-export function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  for (const k of ['package', 'test', 'fingerprint'] as const) {
-    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-  }
-  return 0;
-}
 
 function scalar(value: string | number): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();

@@ -5,7 +5,8 @@ export { parseConfig, type Config, type ConfigIgnore } from './parse-config.js';
 /** Config → rules and run defaults. */
 export { configToRules, configDefaults } from './config-rules.js';
 /** Reading from disk. */
-export { findConfig, loadConfig, CONFIG_NAMES } from './load-config.js';
+export { loadConfig } from './load-config.js';
+export { findConfig, CONFIG_NAMES } from './find-config.js';
 /** Go durations for --max-wait and maxWait. */
 export { parseDuration, DURATION_HINT } from './duration.js';
 /** The generated JSON Schema. */
