@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { IgnoreRule, ResolvedPackage } from '../model.js';
 import { codeTokens, findTestMain, packageClause } from './go-source.js';
 import { type GoToken, tokenizeGo } from './go-tokenizer.js';
-import { ruleAppliesTo } from './package-pattern.js';
+import { rulesForPackage } from '../classify/match-rule.js';
 import { goRuleLiterals, renderTemplate } from './render-template.js';
 import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';
 import type { PackageOverlayPlan, Templates } from './types.js';
@@ -45,7 +45,7 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
     const first = files.find((f) => f.group === group);
     return (first && packageClause(codeTokens(first.tokens))) ?? (group === 'internal' ? pkg.name : `${pkg.name}_test`);
   };
-  const rules = goRuleLiterals(opts.rules.filter((r) => ruleAppliesTo(r.packages, pkg.importPath)));
+  const rules = goRuleLiterals(rulesForPackage(opts.rules, pkg.importPath));
   const addFile = (stem: string, template: string, group: Group, extra: Record<string, string> = {}): string => {
     const name = takeName(stem);
     const content = renderTemplate(template, {

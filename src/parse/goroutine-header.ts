@@ -15,19 +15,14 @@
 //
 // `(durable)` is folded into the `durable` flag so the state reads the same in and out of a
 // bubble; `(scan)` is transient GC state and is dropped.
+import type { Goroutine } from '../model.js';
 import { readLabelToken, readQuoted } from './label-string.js';
 
 /** The fields of a goroutine header line. */
-export interface GoroutineHeader {
-  id: number;
-  state: string;
-  waitMinutes?: number;
-  lockedToThread: boolean;
-  durable: boolean;
-  bubble?: number;
-  leakedByGc: boolean;
-  labels: Record<string, string>;
-}
+export type GoroutineHeader = Pick<
+  Goroutine,
+  'id' | 'state' | 'waitMinutes' | 'lockedToThread' | 'durable' | 'bubble' | 'leakedByGc' | 'labels'
+>;
 
 /** A parsed header, plus notes about parts it did not recognise but could skip. */
 export type HeaderResult =

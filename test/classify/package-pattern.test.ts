@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchPackagePattern, ruleAppliesTo } from '../../src/overlay/package-pattern.js';
+import { matchesPackagePattern as matchPackagePattern, rulesForPackage } from '../../src/classify/match-rule.js';
+import type { IgnoreRule } from '../../src/model.js';
+
+// The overlay embeds only the rules of its package, with the classifier's own matcher.
+const ruleAppliesTo = (packages: string[] | undefined, importPath: string): boolean =>
+  rulesForPackage([{ kind: 'top', func: 'f', reason: 'r', origin: 'cli', ...(packages ? { packages } : {}) } as IgnoreRule], importPath).length === 1;
 
 describe('matchPackagePattern', () => {
   it('matches exact paths only when there is no wildcard', () => {
