@@ -1,5 +1,4 @@
 // The whole run, from argv to exit code. The CLI entry injects process, clock and streams.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from '../cli/options.js';
 import { GoleakRunError, UsageError } from '../errors.js';
@@ -12,6 +11,7 @@ import { baselineStep } from './baseline-step.js';
 import { emitReports } from './emit-reports.js';
 import { executeRun } from './execute-run.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
+import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
@@ -28,15 +28,6 @@ export interface MainDeps {
   /** Registers a handler for Ctrl-C / SIGTERM; returns its removal. */
   onInterrupt: (handler: () => void) => () => void;
 }
-
-// Subtest names are read from the t.Run call site; an unreadable file just leaves the subtest unknown.
-const readSource = (file: string): string | undefined => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 /** Exit code of an interrupted run, as a shell reports SIGINT. */
 export const EXIT_INTERRUPTED = 130;
@@ -59,7 +50,7 @@ export async function main(deps: MainDeps): Promise<number> {
     const cli = parsed.options;
     const flags = parseGoTestFlags(cli.goTestArgs);
     const cwd = resolve(deps.cwd, cli.dir);
-    if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!isDirectory(cwd)) {
       throw new UsageError(`expected -C ${cli.dir} to be a directory, found none`);
     }
     const startedAt = deps.now();
