@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { fetchJenkinsJunitXsd, withoutExtensions } from '../report/junit-xsd.js';
+import { parseTap } from '../report/tap-read.js';
 import { fixture, gitStatus, normalise, readJson, runCli, tempDir } from './run-cli.js';
 
 const moduleDir = fixture('leaks');
@@ -101,6 +104,29 @@ describe('goleak-run on fixtures/leaks', () => {
     expect(pkg('broken').status).toBe('build-failed');
     expect(pkg('broken').failures.join('\n')).toMatch(/^broken\/broken_test\.go:6:17: cannot use Answer\(\)/m);
     expect(pkg('nontest').status).toBe('no-tests');
+  });
+
+  it('does not enter the nested module, as go test ./... does not', () => {
+    expect(report.packages.map((p: any) => p.importPath)).not.toContain('example.com/nested/inner');
+  });
+
+  it('writes JUnit XML that validates against the Jenkins JUnit XSD, with counts that add up', async () => {
+    const xml = readFileSync(join(out.path, 'junit.xml'), 'utf8');
+    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: withoutExtensions(xml) }], schema: [await fetchJenkinsJunitXsd()] });
+    expect(result.errors.map((e) => e.message)).toEqual([]);
+    const cases = xml.match(/<testcase\b/g) ?? [];
+    expect(xml).toMatch(new RegExp(`<testsuites [^>]*tests="${cases.length}"`));
+    expect(xml.match(/name="leak: /g)).toHaveLength(19);
+  });
+
+  it('writes TAP that tap-parser reads back: a point per package, one per finding', () => {
+    const { points, errors, final } = parseTap(readFileSync(join(out.path, 'report.tap'), 'utf8'));
+    expect(errors).toEqual([]);
+    expect(points.filter((p) => p.path.length === 0)).toHaveLength(10);
+    const leakPoints = points.filter((p) => p.name.startsWith('leak: '));
+    expect(leakPoints).toHaveLength(19);
+    expect(leakPoints.every((p) => !p.ok && (p.diag as any)?.count === 1)).toBe(true);
+    expect(final.ok).toBe(false);
   });
 
   it('leaves the fixture untouched', () => {

@@ -3,17 +3,8 @@ import { validateXML } from 'xmllint-wasm';
 import { formatJunit } from '../../src/report/format-junit.js';
 import { junitClassname } from '../../src/report/junit-names.js';
 import type { RunReport } from '../../src/model.js';
-import { fetchJenkinsJunitXsd } from './junit-xsd.js';
+import { fetchJenkinsJunitXsd, withoutExtensions } from './junit-xsd.js';
 import { sampleReport, sampleRepoRoot } from './sample-report.js';
-
-// Attributes we write beyond the Jenkins schema: `file`/`line` on testcases (GitLab,
-// GitHub JUnit actions) and `skipped` on testsuites (junit-report-builder always writes it).
-function withoutExtensions(xml: string): string {
-  return xml
-    .replace(/(<testcase\b[^>]*?) file="[^"]*"/g, '$1')
-    .replace(/(<testcase\b[^>]*?) line="[^"]*"/g, '$1')
-    .replace(/(<testsuites\b[^>]*?) skipped="[^"]*"/g, '$1');
-}
 
 function attr(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];

@@ -21,3 +21,14 @@ export async function fetchJenkinsJunitXsd(): Promise<string> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Removes the attributes we write beyond the Jenkins schema: `file`/`line` on testcases (GitLab,
+ * GitHub JUnit actions) and `skipped` on testsuites (junit-report-builder always writes it).
+ */
+export function withoutExtensions(xml: string): string {
+  return xml
+    .replace(/(<testcase\b[^>]*?) file="[^"]*"/g, '$1')
+    .replace(/(<testcase\b[^>]*?) line="[^"]*"/g, '$1')
+    .replace(/(<testsuites\b[^>]*?) skipped="[^"]*"/g, '$1');
+}
