@@ -23,21 +23,14 @@ export interface ConfigDefaults {
   dir: string;
 }
 
-/** Everything decided before the run starts. */
-export interface Settings {
+/** Everything decided before the run starts; report paths are absolute here (or `-` for TAP on stdout). */
+export interface Settings
+  extends Pick<CliOptions, 'updateBaseline' | 'pruneBaseline' | 'strictBaseline' | 'json' | 'junit' | 'tap' | 'stepSummary' | 'verbose'> {
   maxWaitMs: number;
   /** User rules (config, then CLI); the built-in ones are added where they are applied. */
   rules: IgnoreRule[];
   baselinePath?: string;
-  updateBaseline: boolean;
-  pruneBaseline: boolean;
-  strictBaseline: boolean;
-  json?: string;
-  junit?: string;
-  tap?: string;
   githubAnnotations: boolean;
-  stepSummary?: string;
-  verbose: boolean;
   /** The run covers a subset of tests (-run/-skip): baseline entries of tests that did not run are not stale. */
   partialTests: boolean;
 }

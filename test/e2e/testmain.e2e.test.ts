@@ -1,6 +1,7 @@
 // End to end over fixtures/testmain: every TestMain shape the overlay wraps, through the whole CLI.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAKING_TESTMAIN_SHAPES } from '../support/testmain-shapes.js';
 import { fixture, gitStatus, readJson, runCli, tempDir } from './run-cli.js';
 
 const out = tempDir();
@@ -19,18 +20,7 @@ beforeAll(async () => {
 afterAll(() => out.remove());
 
 describe('TestMain shapes', () => {
-  it.each([
-    ['noTestMain', 'leakNoTestMain'],
-    ['exitRun', 'leakExitRun'],
-    ['teardownAfterRun', 'leakTeardownAfterRun'],
-    ['aliasExit', 'leakAliasExit'],
-    ['returnOnly', 'leakReturnOnly'],
-    ['helperRun', 'leakHelperRun'],
-    ['externalTestMain', 'leakExternalTestMain'],
-    ['tricky', 'leakTricky'],
-    ['mainPkg', 'leakMainPkg'],
-    ['onlyExternal', 'leakOnlyExternal'],
-  ])('%s: reports its leak and nothing its teardown stopped', (name, leak) => {
+  it.each(LEAKING_TESTMAIN_SHAPES)('%s: reports its leak and nothing its teardown stopped', (name, leak) => {
     expect(pkg(name).status).toBe('leaked');
     const funcs = leakedFuncs(name);
     expect(funcs.some((f: string) => f.includes(leak))).toBe(true);

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAKING_TESTMAIN_SHAPES } from '../support/testmain-shapes.js';
 import type { ResolvedPackage } from '../../src/model.js';
 import { type GoTestRun, goTestWithOverlay, listPackages, overlayFor, packageAction, packageOutput, testmainModule } from './go-run.js';
 import { findMarkers, type Marker, markerMentions } from './markers.js';
@@ -46,18 +47,7 @@ describe('the overlay on fixtures/testmain', () => {
     }
   });
 
-  it.each([
-    ['noTestMain', 'leakNoTestMain'],
-    ['exitRun', 'leakExitRun'],
-    ['teardownAfterRun', 'leakTeardownAfterRun'],
-    ['aliasExit', 'leakAliasExit'],
-    ['returnOnly', 'leakReturnOnly'],
-    ['helperRun', 'leakHelperRun'],
-    ['externalTestMain', 'leakExternalTestMain'],
-    ['tricky', 'leakTricky'],
-    ['mainPkg', 'leakMainPkg'],
-    ['onlyExternal', 'leakOnlyExternal'],
-  ])('%s: reports the leaked goroutine after waiting the full max wait', (dir, leakFunc) => {
+  it.each(LEAKING_TESTMAIN_SHAPES)('%s: reports the leaked goroutine after waiting the full max wait', (dir, leakFunc) => {
     const found = markers(dir);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: 'leaked' });
