@@ -9,7 +9,6 @@ import { createTempDir, type TempDir } from '../run/temp-dir.js';
 import { finishReport, packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
 import { emitReports } from './emit-reports.js';
-import { executeRun } from './execute-run.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
@@ -54,7 +53,10 @@ export async function main(deps: MainDeps): Promise<number> {
       throw new UsageError(`expected -C ${cli.dir} to be a directory, found none`);
     }
     const startedAt = deps.now();
-    const resolution = await resolvePackages({ go: 'go', cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
+    const resolving = resolvePackages({ go: 'go', cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
+    // The run stage (and execa with it) loads while go list works: start-up is paid by every run.
+    const runStage = import('./execute-run.js');
+    const resolution = await resolving;
     const inputs = await loadRunInputs({
       cli,
       flags,
@@ -67,6 +69,7 @@ export async function main(deps: MainDeps): Promise<number> {
     tmp = await createTempDir();
     const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
     const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
+    const { executeRun } = await runStage;
     const executed = await executeRun({
       go: 'go',
       cwd,

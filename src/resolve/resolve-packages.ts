@@ -1,6 +1,6 @@
 // I/O shell of the resolve stage: asks `go env` and `go list` what the user's patterns mean.
 import { readFile } from 'node:fs/promises';
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 import type { ModuleInfo, ResolvedPackage } from '../model.js';
 import { ResolveError, ToolchainError } from '../errors.js';
 import { checkGoEnv, moduleInfo, splitJsonObjects, toResolvedPackages } from './go-list-parse.js';
@@ -23,25 +23,15 @@ export async function resolvePackages(opts: {
   buildFlags: string[];
 }): Promise<Resolution> {
   // go list starts at once, beside go env: start-up latency is paid by every run, even a cached one.
-  const listing = execa(opts.go, ['list', '-e', `-json=${LIST_FIELDS}`, ...opts.buildFlags, ...opts.patterns], {
-    cwd: opts.cwd,
-    env: opts.env,
-    reject: false,
-  });
-  const envOut = await execa(opts.go, ['env', '-json', 'GOVERSION', 'GOMOD', 'GOROOT'], {
-    cwd: opts.cwd,
-    env: opts.env,
-    reject: false,
-  }).catch((error: unknown) => {
-    throw new ToolchainError(`cannot start go: ${(error as Error).message}`, { cause: error });
-  });
-  if (envOut.failed) {
-    if ((envOut as { code?: string }).code === 'ENOENT') {
-      throw new ToolchainError(
-        `expected the go command on PATH, found none; install Go from https://go.dev/dl/ or put its bin directory on PATH`,
-      );
-    }
-    throw new ToolchainError(`expected \`go env\` to succeed, found: ${firstLine(String(envOut.stderr || envOut.message || ""))}`);
+  const listing = runGo(opts, ['list', '-e', `-json=${LIST_FIELDS}`, ...opts.buildFlags, ...opts.patterns]);
+  const envOut = await runGo(opts, ['env', '-json', 'GOVERSION', 'GOMOD', 'GOROOT']);
+  if (envOut.spawnError === 'ENOENT') {
+    throw new ToolchainError(
+      `expected the go command on PATH, found none; install Go from https://go.dev/dl/ or put its bin directory on PATH`,
+    );
+  }
+  if (envOut.exitCode !== 0) {
+    throw new ToolchainError(`expected \`go env\` to succeed, found: ${firstLine(envOut.stderr || envOut.spawnError || '')}`);
   }
   const { goVersion, goMod, goRoot } = checkGoEnv(envOut.stdout, opts.cwd);
   const modulePath = await readModulePath(goMod);
@@ -51,6 +41,27 @@ export async function resolvePackages(opts: {
   }
   const packages = toResolvedPackages(splitJsonObjects(list.stdout), list.stderr);
   return { module: moduleInfo(goMod, modulePath, goVersion), goRoot, packages };
+}
+
+interface GoOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  spawnError?: string;
+}
+
+// The two short go queries use child_process directly: they run while the CLI is still
+// loading (execa, for the long go test run, loads beside them), and they need no process
+// management beyond their output.
+function runGo(opts: { go: string; cwd: string; env: NodeJS.ProcessEnv }, args: string[]): Promise<GoOutput> {
+  return new Promise((resolve) => {
+    execFile(opts.go, args, { cwd: opts.cwd, env: opts.env, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+      const out: GoOutput = { exitCode: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr };
+      if (err && typeof err.code === 'string') out.spawnError = err.code;
+      resolve(out);
+    });
+  });
 }
 
 async function readModulePath(goMod: string): Promise<string> {
