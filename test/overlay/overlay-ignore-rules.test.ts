@@ -38,7 +38,10 @@ const markers = (dir: string): Marker[] => findMarkers(packageOutput(run, `examp
 
 describe('ignore rules in the test binary', () => {
   it.each(['noTestMain', 'exitRun', 'mainPkg'])('%s: the only leak is ignored, so clean without waiting', (dir) => {
-    expect(markers(dir)).toEqual([{ kind: 'clean', waited: 0 }]);
+    // Clean without waiting out the 300ms max wait; a just-finished test goroutine may take a
+    // millisecond to exit, so the wait is bounded rather than exactly zero.
+    expect(markers(dir).map((m) => m.kind)).toEqual(['clean']);
+    expect(markers(dir)[0]!.waited).toBeLessThan(100);
     // The binary counts what it dropped, so the report can say so without a dump.
     expect(ignoredCounts(packageOutput(run, `example.com/testmain/${dir}`))).toEqual([1]);
   });
