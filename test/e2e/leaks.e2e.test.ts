@@ -23,7 +23,7 @@ beforeAll(async () => {
       '--no-config',
       '--no-baseline',
       '--max-wait',
-      '300ms',
+      '500ms', // room for the settle fixture's 100ms goroutine on a loaded CI machine
       '--json',
       join(out.path, 'report.json'),
       '--junit',
