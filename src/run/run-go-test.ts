@@ -52,8 +52,8 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     if (result.signal) out.signal = result.signal;
     return out;
   })();
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    if (pid === undefined || exited) return;
+  const killGroup = (signal: NodeJS.Signals): void => {
+    if (pid === undefined) return;
     try {
       process.kill(-pid, signal);
     } catch {
@@ -61,14 +61,12 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     }
   };
   const stop = async (graceMs = 3000): Promise<void> => {
-    signalGroup('SIGINT');
-    const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+    if (!exited) killGroup('SIGINT');
+    const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
     await done.catch(() => undefined);
     clearTimeout(timer);
     // go test may exit before its test binaries do; make sure none survive it.
-    exited = false;
-    signalGroup('SIGKILL');
-    exited = true;
+    killGroup('SIGKILL');
   };
   return { done, stop };
 }
