@@ -83,6 +83,11 @@ export interface Goroutine {
   framesElided: number;
   createdBy?: CreatedBy;
   ancestors: Ancestor[];
+  /**
+   * Identical goroutines this one stands for, folded inside the test binary before printing
+   * (same stack, state and creator; ids and argument values differ). Absent means 1.
+   */
+  folded?: { count: number; ids: number[] };
 }
 
 /** A line the parser could not make sense of; collected, never thrown. */

@@ -30,7 +30,7 @@ function toFinding(g: Goroutine, ctx: ClassifyContext): Finding {
   const createdBy = g.createdBy;
   return {
     package: ctx.importPath,
-    count: 1,
+    count: g.folded?.count ?? 1,
     state: g.state,
     ...(g.waitMinutes !== undefined ? { waitMinutes: g.waitMinutes } : {}),
     topFunction: topFunction(g.frames),
@@ -40,7 +40,7 @@ function toFinding(g: Goroutine, ctx: ClassifyContext): Finding {
     fingerprint: fingerprint(ctx.importPath, attributionName(attribution), stackShape(g), createdBy?.func),
     source: ctx.source,
     provenByGc: g.leakedByGc,
-    goroutineIds: [g.id],
+    goroutineIds: g.folded?.ids ?? [g.id],
   };
 }
 
@@ -60,7 +60,7 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
     // The check's own goroutine is not the user's, so it is dropped without being counted.
     if (isOwnCheckGoroutine(g)) continue;
     if (rules.some((r) => matchesRule(g, r))) {
-      ignored++;
+      ignored += g.folded?.count ?? 1;
       continue;
     }
     const finding = toFinding(g, ctx);
@@ -71,8 +71,8 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
       groups.set(key, finding);
       continue;
     }
-    group.count++;
-    group.goroutineIds.push(g.id);
+    group.count += finding.count;
+    group.goroutineIds.push(...finding.goroutineIds);
     if ((g.waitMinutes ?? 0) > (group.waitMinutes ?? 0)) group.waitMinutes = g.waitMinutes;
   }
   const findings = [...groups.values()].map((f) => ({ ...f, goroutineIds: [...f.goroutineIds].sort((a, b) => a - b) }));
