@@ -62,8 +62,9 @@ export function parseElidedLine(line: string): number | undefined {
   return parseDigits(line, ELIDED_PREFIX.length, line.length - ELIDED_SUFFIX.length);
 }
 
+// Up to 15 digits, which a double holds exactly: longer is not a line number or an id.
 function parseDigits(s: string, start: number, end: number): number | undefined {
-  if (end <= start) return undefined;
+  if (end <= start || end - start > 15) return undefined;
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);

@@ -30,6 +30,12 @@ export type HeaderResult =
   | { ok: false; error: string };
 
 const PREFIX = 'goroutine ';
+/** Digits of the largest number read exactly (2^53 has 16). */
+const MAX_DIGITS = 15;
+/** Longest status item quoted back in a note. */
+const MAX_ITEM_TEXT = 80;
+const MALFORMED_LABELS = 'malformed labels in goroutine header; labels dropped';
+const MALFORMED_LABELS_ERROR = 'malformed labels in goroutine header';
 const LABELS_126 = ' labels:{';
 const FLAGS: ReadonlyArray<readonly [string, 'leakedByGc' | 'durable' | 'scan']> = [
   [' (durable)', 'durable'],
@@ -48,6 +54,8 @@ export function parseGoroutineHeader(line: string): HeaderResult {
   const idStart = i;
   while (i < line.length && isDigit(line.charCodeAt(i))) i++;
   if (i === idStart) return { ok: false, error: 'goroutine header without an id' };
+  // Go's ids are uint64 but never come near 2^53; more digits than that is not a dump.
+  if (i - idStart > MAX_DIGITS) return { ok: false, error: 'goroutine header with an out-of-range id' };
   const id = Number(line.slice(idStart, i));
   const open = line.indexOf(' [', i);
   if (open < 0) return { ok: false, error: 'goroutine header without [status]' };
@@ -55,25 +63,28 @@ export function parseGoroutineHeader(line: string): HeaderResult {
   const close = line.indexOf(']', statusStart);
   if (close < 0) return { ok: false, error: 'goroutine header without closing ]' };
   const labels126 = line.indexOf(LABELS_126, statusStart);
-  let labels: Record<string, string> = {};
+  let labels: Record<string, string> | undefined = {};
   let statusEnd: number;
   if (labels126 >= 0 && labels126 < close) {
     statusEnd = labels126;
     const read = readLabels(line, labels126 + LABELS_126.length);
-    if (!read || line.slice(read.end) !== ']:') return { ok: false, error: 'malformed labels in goroutine header' };
-    labels = read.labels;
+    labels = read && line.slice(read.end) === ']:' ? read.labels : undefined;
+    if (!labels && !line.endsWith(']:')) return { ok: false, error: MALFORMED_LABELS_ERROR };
   } else {
     statusEnd = close;
     const rest = line.slice(close + 1);
     if (rest.startsWith(' {')) {
       const read = readLabels(line, close + 3);
-      if (!read || line.slice(read.end) !== ':') return { ok: false, error: 'malformed labels in goroutine header' };
-      labels = read.labels;
+      labels = read && line.slice(read.end) === ':' ? read.labels : undefined;
+      if (!labels && !line.endsWith(':')) return { ok: false, error: MALFORMED_LABELS_ERROR };
     } else if (rest !== ':') {
       return { ok: false, error: 'goroutine header does not end with ]:' };
     }
   }
-  return parseStatus(id, line.slice(statusStart, statusEnd), labels);
+  // Labels never decide whether a goroutine leaked: bad ones are dropped, the goroutine is kept.
+  const result = parseStatus(id, line.slice(statusStart, statusEnd), labels ?? {});
+  if (labels || !result.ok) return result;
+  return { ok: true, header: result.header, notes: [...result.notes, MALFORMED_LABELS] };
 }
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
@@ -98,9 +109,9 @@ function parseStatus(id: number, status: string, labels: Record<string, string>)
   const notes: string[] = [];
   for (const item of parts.slice(1)) {
     if (item === 'locked to thread') header.lockedToThread = true;
-    else if (item.endsWith(' minutes') && isAllDigits(item.slice(0, -8))) header.waitMinutes = Number(item.slice(0, -8));
-    else if (item.startsWith('synctest bubble ') && isAllDigits(item.slice(16))) header.bubble = Number(item.slice(16));
-    else notes.push(`unknown goroutine status item "${item}"`);
+    else if (item.endsWith(' minutes') && isNumber(item.slice(0, -8))) header.waitMinutes = Number(item.slice(0, -8));
+    else if (item.startsWith('synctest bubble ') && isNumber(item.slice(16))) header.bubble = Number(item.slice(16));
+    else notes.push(`unknown goroutine status item "${item.slice(0, MAX_ITEM_TEXT)}"`);
   }
   return { ok: true, header, notes };
 }
@@ -127,8 +138,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isAllDigits(s: string): boolean {
-  if (s.length === 0) return false;
+// Digits only, and few enough that Number reads them exactly.
+function isNumber(s: string): boolean {
+  if (s.length === 0 || s.length > MAX_DIGITS) return false;
   for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
 }

@@ -30,9 +30,10 @@ export function readQuoted(text: string, start: number): ReadString | undefined 
     if (esc === undefined) return undefined;
     const digits = HEX_DIGITS[esc];
     if (digits !== undefined) {
-      const hex = text.slice(i + 2, i + 2 + digits);
-      const code = hex.length === digits ? Number.parseInt(hex, 16) : Number.NaN;
-      if (Number.isNaN(code) || code > 0x10ffff) return undefined;
+      // Checked digit by digit: parseInt would take `-1`, `+1` or ` 1`, and String.fromCodePoint
+      // throws a RangeError on anything outside 0..0x10FFFF.
+      const code = hexValue(text, i + 2, digits);
+      if (code === undefined || code > 0x10ffff) return undefined;
       value += String.fromCodePoint(code);
       i += 2 + digits;
     } else {
@@ -50,4 +51,17 @@ export function readLabelToken(text: string, start: number, stops: string): Read
   let i = start;
   while (i < text.length && !stops.includes(text[i] as string)) i++;
   return { value: text.slice(start, i), end: i };
+}
+
+// The value of exactly `count` hex digits at `start`; undefined when any of them is not one.
+function hexValue(text: string, start: number, count: number): number | undefined {
+  if (start + count > text.length) return undefined;
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return undefined;
+    n = n * 16 + d;
+  }
+  return n;
 }

@@ -62,10 +62,31 @@ describe('parseGoroutineHeader', () => {
     ['goroutine 12 [running', 'goroutine header without closing ]'],
     ['goroutine 12 [running]: extra', 'goroutine header does not end with ]:'],
     ['goroutine 12 []:', 'goroutine header with an empty status'],
-    ['goroutine 12 [select labels:{"a": "b}]:', 'malformed labels in goroutine header'],
-    ['goroutine 12 [select] {a: "b}:', 'malformed labels in goroutine header'],
-    ['goroutine 12 [select labels:{"a" "b"}]:', 'malformed labels in goroutine header'],
+    ['goroutine 12 [select labels:{"a": "b}] x', 'malformed labels in goroutine header'],
+    ['goroutine 12 [select] {a: "b} x', 'malformed labels in goroutine header'],
+    ['goroutine 1234567890123456 [select]:', 'goroutine header with an out-of-range id'],
   ])('rejects %j', (line, error) => {
     expect(parseGoroutineHeader(line)).toEqual({ ok: false, error });
+  });
+
+  // A label never decides whether a goroutine leaked: the goroutine stays, its labels go.
+  it.each([
+    'goroutine 12 [select labels:{"a": "b}]:',
+    'goroutine 12 [select] {a: "b}:',
+    'goroutine 12 [select labels:{"a" "b"}]:',
+    'goroutine 12 [select] {a: "\\x-1"}:',
+    'goroutine 12 [select labels:{"a": "\\U0011ffff"}]:',
+  ])('keeps %j with a note and no labels', (line) => {
+    expect(parseGoroutineHeader(line)).toEqual({
+      ok: true,
+      header: { id: 12, state: 'select', lockedToThread: false, durable: false, leakedByGc: false, labels: {} },
+      notes: ['malformed labels in goroutine header; labels dropped'],
+    });
+  });
+
+  it('does not read numbers too long to be exact, and shortens the note', () => {
+    const r = parseGoroutineHeader(`goroutine 3 [sleep, ${'9'.repeat(400)} minutes]:`);
+    expect(r.ok && r.header.waitMinutes).toBeUndefined();
+    expect(r.ok && r.notes[0]).toBe(`unknown goroutine status item "${'9'.repeat(80)}"`);
   });
 });

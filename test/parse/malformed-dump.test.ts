@@ -89,6 +89,24 @@ describe('parseDump on damaged input', () => {
     ]);
   });
 
+  // Issue #7: `\x-1` threw a RangeError out of the parser and lost the whole run.
+  it('a bad label escape keeps the goroutine and its frames, with a warning', () => {
+    const dump = parseDump(
+      ['goroutine 7 [chan receive] {job: "\\x-1"}:', 'main.worker()', '\t/src/w.go:9 +0x19', ''].join('\n'),
+    );
+    expect(dump.goroutines.map((g) => [g.id, g.labels, g.frames.map((f) => `${f.func} ${f.file}:${f.line}`)])).toEqual([
+      [7, {}, ['main.worker /src/w.go:9']],
+    ]);
+    expect(dump.warnings.map((w) => [w.line, w.message])).toEqual([[1, 'malformed labels in goroutine header; labels dropped']]);
+  });
+
+  it('numbers too long to be exact are not read as line numbers or counts', () => {
+    const long = '9'.repeat(400);
+    const dump = parseDump(['goroutine 1 [sleep]:', 'main.f()', `\t/a.go:${long}`, `...${long} frames elided...`].join('\n'));
+    expect(dump.goroutines[0]).toMatchObject({ frames: [{ func: 'main.f', file: '', line: 0 }], framesElided: 0 });
+    expect(dump.warnings.map((w) => w.message)).toEqual(['malformed file:line location', 'unexpected elision line']);
+  });
+
   it('empty input gives an empty dump', () => {
     expect(parseDump('')).toEqual({ goroutines: [], warnings: [] });
     expect(parseDump('\n\n')).toEqual({ goroutines: [], warnings: [] });
