@@ -1,6 +1,7 @@
 // Pure assembly of the run report: package runs + dumps → classified packages, baseline applied, summary.
-import type { PackageReport, PackageRun, ResolvedPackage, RunReport, StaleEntry } from '../model.js';
-import { exitCodeFor, summarize, toPackageReport } from '../classify/index.js';
+import type { Dump, PackageReport, PackageRun, ResolvedPackage, RunReport, StaleEntry } from '../model.js';
+import { exitCodeFor, summarize, toPackageReport, type PackageContext } from '../classify/index.js';
+import { GoleakRunError } from '../errors.js';
 import { parseDump } from '../parse/index.js';
 import type { Resolution } from '../resolve/resolve-packages.js';
 import type { ExecutedRun } from './execute-run.js';
@@ -10,30 +11,56 @@ import type { Settings } from './settings.js';
 export function packageReports(opts: {
   resolution: Resolution;
   executed: ExecutedRun;
-  settings: Settings;
+  settings: Pick<Settings, 'rules'>;
   readSource: (absFile: string) => string | undefined;
+  /** The dump parser; injected by tests to make one package's processing fail. */
+  parseDump?: (text: string) => Dump;
 }): PackageReport[] {
   const { module } = opts.resolution;
+  const parse = opts.parseDump ?? parseDump;
   const runs = new Map(opts.executed.runs.map((r) => [r.importPath, r]));
   return opts.resolution.packages.map((pkg) => {
     const run = runs.get(pkg.importPath) ?? placeholderRun(pkg);
-    const report = toPackageReport(
-      run,
-      {
-        ...(run.check.kind === 'leaked' ? { endOfRun: parseDump(run.check.dump) } : {}),
-        ...(run.timeout ? { timeout: parseDump(run.timeout.dump) } : {}),
-      },
-      {
-        modulePath: module.path,
-        moduleDir: module.dir,
-        packageDir: pkg.dir,
-        rules: opts.settings.rules,
-        readSource: opts.readSource,
-      },
-    );
+    const ctx: PackageContext = {
+      modulePath: module.path,
+      moduleDir: module.dir,
+      packageDir: pkg.dir,
+      rules: opts.settings.rules,
+      readSource: opts.readSource,
+    };
+    const report = classifyOrWarn(run, ctx, parse);
     report.warnings.push(...(opts.executed.notes.get(pkg.importPath) ?? []));
     return report;
   });
+}
+
+// A bug in the parser or the classifier must cost one package its findings, not the whole run:
+// the package keeps the status go test gave it, with a warning. Bad input (a typed error) still stops the run.
+function classifyOrWarn(run: PackageRun, ctx: PackageContext, parse: (text: string) => Dump): PackageReport {
+  try {
+    return toPackageReport(
+      run,
+      {
+        ...(run.check.kind === 'leaked' ? { endOfRun: parse(run.check.dump) } : {}),
+        ...(run.timeout ? { timeout: parse(run.timeout.dump) } : {}),
+      },
+      ctx,
+    );
+  } catch (error) {
+    if (error instanceof GoleakRunError) throw error;
+    const report = toPackageReport(run, {}, ctx);
+    report.warnings.push(`internal error while classifying: ${errorMessage(error)}`);
+    return report;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'unprintable error';
+  }
 }
 
 // A package with no test files is not run at all; one missing from the stream is reported as such.
