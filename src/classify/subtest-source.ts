@@ -1,6 +1,6 @@
 // Reads a subtest's name from the t.Run call in the test source. Only a string literal
 // counts: `t.Run(tc.name, …)` has no name we can know without running the code.
-import { tokenizeGo, type GoToken } from '../overlay/go-tokenizer.js';
+import { tokenizeGo, type GoToken } from '../go-source/go-tokenizer.js';
 import { unquoteGoString } from './subtest-name.js';
 
 interface Span {

@@ -1,6 +1,6 @@
 // Facts about one Go file read from its tokens: package clause, how it imports os,
 // and where a top-level TestMain is declared.
-import type { GoToken } from './go-tokenizer.js';
+import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** How a file can refer to os.Exit: through named imports and/or a dot import. */
 export interface OsImport {

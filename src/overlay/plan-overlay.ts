@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { IgnoreRule, ResolvedPackage } from '../model.js';
 import { codeTokens, findTestMain, packageClause } from './go-source.js';
-import { type GoToken, tokenizeGo } from './go-tokenizer.js';
+import { type GoToken, tokenizeGo } from '../go-source/go-tokenizer.js';
 import { rulesForPackage } from '../classify/match-rule.js';
 import { goRuleLiterals, renderTemplate } from './render-template.js';
 import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';

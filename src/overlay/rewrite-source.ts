@@ -2,7 +2,7 @@
 // replaces text inside one line, so line numbers in stack traces, compiler errors
 // and vet reports keep pointing at the user's real lines.
 import { codeTokens, findTestMain, osImport } from './go-source.js';
-import type { GoToken } from './go-tokenizer.js';
+import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** Name the user's TestMain is renamed to; our generated TestMain calls it. */
 export const userTestMainName = 'goleakrunUserTestMain';

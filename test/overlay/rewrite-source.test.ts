@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeTokens, findTestMain, osImport, packageClause } from '../../src/overlay/go-source.js';
-import { tokenizeGo } from '../../src/overlay/go-tokenizer.js';
+import { tokenizeGo } from '../../src/go-source/go-tokenizer.js';
 import { renameTestMain, wrapExitCalls } from '../../src/overlay/rewrite-source.js';
 
 const code = (src: string) => codeTokens(tokenizeGo(src).tokens);

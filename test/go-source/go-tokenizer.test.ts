@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeGo } from '../../src/overlay/go-tokenizer.js';
+import { tokenizeGo } from '../../src/go-source/go-tokenizer.js';
 
 const kinds = (src: string): string[] => tokenizeGo(src).tokens.map((t) => `${t.kind}:${t.text}`);
 

@@ -1,7 +1,7 @@
-// A lexer for just enough of Go to find declarations and selectors: braces, `os.Exit`
+// A lexer for just enough of Go to find declarations, selectors and literals: braces, `os.Exit`
 // or `func TestMain` inside strings, runes and comments must never be mistaken for code.
 
-/** Kinds of Go token the overlay stage tells apart; operators stay one char per token. */
+/** Kinds of Go token the Go source tools tell apart; operators stay one char per token. */
 export type GoTokenKind = 'ident' | 'string' | 'rune' | 'number' | 'comment' | 'punct';
 
 /** One token with its source span (offsets into the text) and 1-based starting line. */
