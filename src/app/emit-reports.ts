@@ -1,4 +1,5 @@
-// Writes every requested report: console to the terminal, files atomically, GitHub output where asked.
+// Writes every requested report: the console and stream reporters to the human stream, file reporters
+// to their destination (files atomically), with at most one reporter owning stdout.
 import { createColors } from 'picocolors';
 import type { RunReport } from '../model.js';
 import { formatConsole } from '../report/format-console.js';
@@ -13,38 +14,28 @@ export interface ReportSinks {
   repoRoot: string;
 }
 
+/** The stream people read: stdout, unless a file reporter was given `-` and owns stdout. */
+export function humanStream(settings: Pick<Settings, 'outputs'>, sinks: Pick<ReportSinks, 'stdout' | 'stderr'>) {
+  return settings.outputs.some((o) => o.to.kind === 'stdout') ? sinks.stderr : sinks.stdout;
+}
+
 /**
- * Emits the console report and every file report the settings ask for. Reporters other than
- * the console are imported on demand: junit-report-builder and yaml cost a noticeable share of
- * start-up, which every run pays, even a fully cached one.
+ * Emits, in this order: the console report, then the stream reporters (GitHub annotations; the
+ * Actions runner reads workflow commands on stdout and stderr alike), both on the human stream;
+ * then each file reporter, to its file or, for the one given `-`, alone on stdout. Reporters
+ * other than the console are imported on demand: their libraries cost start-up time.
  */
 export async function emitReports(report: RunReport, settings: Settings, sinks: ReportSinks): Promise<void> {
-  const repoRoot = sinks.repoRoot;
-  // With TAP on stdout, stdout must hold TAP only: the human report moves to stderr.
-  const human = settings.tap === '-' ? sinks.stderr : sinks.stdout;
+  const human = humanStream(settings, sinks);
+  const ctx = { repoRoot: sinks.repoRoot };
   // The console names sites relative to the module, as go test users read them; CI formats use the repo root.
   human.write(formatConsole(report, { color: createColors(sinks.color), verbose: settings.verbose }));
-  if (settings.githubAnnotations) {
-    const { formatGithubAnnotations } = await import('../report/format-github-annotations.js');
-    sinks.stdout.write(formatGithubAnnotations(report, { repoRoot }));
-  }
+  for (const reporter of settings.streams) human.write((await reporter.load())(report, ctx));
   const writes: Array<Promise<void>> = [];
-  if (settings.json !== undefined) {
-    const { formatJson } = await import('../report/format-json.js');
-    writes.push(writeReportFile(settings.json, formatJson(report)));
-  }
-  if (settings.junit !== undefined) {
-    const { formatJunit } = await import('../report/format-junit.js');
-    writes.push(writeReportFile(settings.junit, formatJunit(report, { repoRoot })));
-  }
-  if (settings.tap !== undefined) {
-    const { formatTap } = await import('../report/format-tap.js');
-    if (settings.tap === '-') sinks.stdout.write(formatTap(report));
-    else writes.push(writeReportFile(settings.tap, formatTap(report)));
-  }
-  if (settings.stepSummary !== undefined) {
-    const { formatStepSummary } = await import('../report/format-step-summary.js');
-    writes.push(appendStepSummary(settings.stepSummary, formatStepSummary(report, { repoRoot })));
+  for (const { reporter, to } of settings.outputs) {
+    const text = (await reporter.load())(report, ctx);
+    if (to.kind === 'stdout') sinks.stdout.write(text);
+    else writes.push(reporter.append ? appendStepSummary(to.path, text) : writeReportFile(to.path, text));
   }
   await Promise.all(writes);
 }

@@ -3,7 +3,9 @@ import { isAbsolute, resolve } from 'node:path';
 import type { IgnoreRule } from '../model.js';
 import type { CliOptions } from '../cli/options.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
+import { MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS } from '../config/duration.js';
 import { UsageError } from '../errors.js';
+import { REPORTERS, reporterKey, type Destination, type FileReporter, type StreamReporter } from '../report/reporters.js';
 
 /** Default time leftover goroutines get to finish: long enough for a deferred Close to land. */
 export const DEFAULT_MAX_WAIT_MS = 2000;
@@ -14,23 +16,31 @@ export const DEFAULT_BASELINE = 'goleak-baseline.yaml';
 export interface ConfigDefaults {
   maxWaitMs?: number;
   baseline?: string;
-  junit?: string;
-  json?: string;
-  tap?: string;
-  githubAnnotations?: boolean;
+  /** By reporter key (`json`, `githubAnnotations`): a path relative to `dir` (`-` = stdout), or on/off. */
+  reporters?: Record<string, string | boolean>;
   rules: IgnoreRule[];
   /** Directory relative paths in the config are resolved against. */
   dir: string;
 }
 
-/** Everything decided before the run starts; report paths are absolute here (or `-` for TAP on stdout). */
-export interface Settings
-  extends Pick<CliOptions, 'updateBaseline' | 'pruneBaseline' | 'strictBaseline' | 'json' | 'junit' | 'tap' | 'stepSummary' | 'verbose'> {
+/** A file reporter and where its text goes. */
+export interface ReportOutput {
+  reporter: FileReporter;
+  to: Destination;
+  /** How the user named it, for messages: `--json` or `reporters.json`. */
+  source: string;
+}
+
+/** Everything decided before the run starts; report paths are absolute here. */
+export interface Settings extends Pick<CliOptions, 'updateBaseline' | 'pruneBaseline' | 'strictBaseline' | 'verbose'> {
   maxWaitMs: number;
   /** User rules (config, then CLI); the built-in ones are added where they are applied. */
   rules: IgnoreRule[];
   baselinePath?: string;
-  githubAnnotations: boolean;
+  /** File reporters to run, in registry order; at most one writes to stdout. */
+  outputs: ReportOutput[];
+  /** Stream reporters switched on (printed after the console report), in registry order. */
+  streams: StreamReporter[];
   /** The run covers a subset of tests (-run/-skip): baseline entries of tests that did not run are not stale. */
   partialTests: boolean;
 }
@@ -46,40 +56,90 @@ export function buildSettings(opts: {
   parseDuration: (text: string) => number;
 }): Settings {
   const { cli, config, cwd } = opts;
-  const fromCli = (p: string | undefined): string | undefined => (p === undefined || p === '-' || isAbsolute(p) ? p : resolve(cwd, p));
-  const fromConfig = (p: string | undefined): string | undefined =>
-    p === undefined || !config ? undefined : isAbsolute(p) ? p : resolve(config.dir, p);
   const cliRules = [
     ...cli.ignoreTop.map((func) => cliRule('top', func)),
     ...cli.ignoreAny.map((func) => cliRule('any', func)),
     ...cli.ignoreCreatedBy.map((func) => cliRule('created-by', func)),
   ];
   let maxWaitMs = config?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-  if (cli.maxWait !== undefined) maxWaitMs = opts.parseDuration(cli.maxWait);
-  if (maxWaitMs < 0) throw new UsageError(`expected --max-wait to be zero or more, found ${cli.maxWait}`);
+  if (cli.maxWait !== undefined) {
+    maxWaitMs = opts.parseDuration(cli.maxWait);
+    // The wait ends up in a Go constant of the generated TestMain: a typo such as 3000000h must
+    // be one clear line here, not a Go build failure in a file the user never wrote.
+    if (maxWaitMs > MAX_WAIT_LIMIT_MS) throw new UsageError(`expected --max-wait to be at most ${MAX_WAIT_LIMIT}, found ${cli.maxWait}`);
+  }
   const settings: Settings = {
     maxWaitMs,
     rules: [...(config?.rules ?? []), ...cliRules],
     updateBaseline: cli.updateBaseline,
     pruneBaseline: cli.pruneBaseline,
     strictBaseline: cli.strictBaseline,
-    githubAnnotations: cli.githubAnnotations ?? config?.githubAnnotations ?? opts.env.GITHUB_ACTIONS === 'true',
+    ...chooseReporters({ cli, config, env: opts.env, cwd }),
     verbose: cli.verbose,
     partialTests: opts.flags.run !== undefined || opts.flags.skip !== undefined,
   };
   if (cli.useBaseline) {
+    const fromConfig = config?.baseline === undefined ? undefined : resolve(config.dir, config.baseline);
     settings.baselinePath =
-      fromCli(cli.baseline) ?? fromConfig(config?.baseline) ?? resolve(opts.moduleDir, DEFAULT_BASELINE);
+      (cli.baseline === undefined ? undefined : resolve(cwd, cli.baseline)) ?? fromConfig ?? resolve(opts.moduleDir, DEFAULT_BASELINE);
   }
-  const json = fromCli(cli.json) ?? fromConfig(config?.json);
-  const junit = fromCli(cli.junit) ?? fromConfig(config?.junit);
-  const tap = fromCli(cli.tap) ?? fromConfig(config?.tap);
-  const stepSummary = cli.stepSummary ?? (settings.githubAnnotations ? opts.env.GITHUB_STEP_SUMMARY : undefined);
-  if (json !== undefined) settings.json = json;
-  if (junit !== undefined) settings.junit = junit;
-  if (tap !== undefined) settings.tap = tap;
-  if (stepSummary) settings.stepSummary = fromCli(stepSummary) as string;
   return settings;
+}
+
+// Stream reporters first: a file reporter's default may depend on them (the step summary on annotations).
+function chooseReporters(opts: {
+  cli: CliOptions;
+  config: ConfigDefaults | undefined;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}): Pick<Settings, 'outputs' | 'streams'> {
+  const { cli, config } = opts;
+  const fromConfig = (name: string): string | boolean | undefined => config?.reporters?.[reporterKey(name)];
+  const streams = REPORTERS.filter((r): r is StreamReporter => r.kind === 'stream').filter((r) => {
+    const on = cli.reporters[r.name] ?? fromConfig(r.name) ?? r.defaultOn(opts.env);
+    return on === true;
+  });
+  const isOn = (name: string): boolean => streams.some((r) => r.name === name);
+  const outputs: ReportOutput[] = [];
+  for (const reporter of REPORTERS) {
+    if (reporter.kind !== 'file') continue;
+    const given = cli.reporters[reporter.name];
+    const configured = fromConfig(reporter.name);
+    let output: ReportOutput | undefined;
+    if (typeof given === 'string') output = { reporter, to: destination(given, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
+    else if (typeof configured === 'string' && config) {
+      const source = `reporters.${reporterKey(reporter.name)}`;
+      output = { reporter, to: destination(configured, config.dir, source), source };
+    } else {
+      const path = reporter.defaultPath?.(opts.env, isOn);
+      if (path !== undefined) output = { reporter, to: destination(path, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
+    }
+    if (output) outputs.push(output);
+  }
+  checkOutputs(outputs);
+  return { outputs, streams };
+}
+
+function destination(text: string, base: string, source: string): Destination {
+  if (text === '-') return { kind: 'stdout' };
+  if (text.trim() === '') throw new UsageError(`expected a file name (or - for stdout) for ${source}, found an empty string`);
+  return { kind: 'file', path: isAbsolute(text) ? text : resolve(base, text) };
+}
+
+// Two reports on stdout would interleave into something neither reader can parse; two
+// reports in one file would leave only the last.
+function checkOutputs(outputs: ReportOutput[]): void {
+  const onStdout = outputs.filter((o) => o.to.kind === 'stdout');
+  if (onStdout.length > 1) {
+    throw new UsageError(`expected at most one report on stdout (-), found ${onStdout.map((o) => o.source).join(' and ')}`);
+  }
+  const seen = new Map<string, string>();
+  for (const o of outputs) {
+    if (o.to.kind !== 'file') continue;
+    const other = seen.get(o.to.path);
+    if (other !== undefined) throw new UsageError(`expected a different file for each report, found ${other} and ${o.source} both at ${o.to.path}`);
+    seen.set(o.to.path, o.source);
+  }
 }
 
 function cliRule(kind: IgnoreRule['kind'], func: string): IgnoreRule {

@@ -1,6 +1,7 @@
 // Command-line definition: turns argv into typed options with commander; no I/O of its own.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { REPORTERS, reporterKey } from '../report/reporters.js';
 
 /** Everything the user asked for on the command line (config-file defaults are merged later). */
 export interface CliOptions {
@@ -19,11 +20,8 @@ export interface CliOptions {
   updateBaseline: boolean;
   pruneBaseline: boolean;
   strictBaseline: boolean;
-  json?: string;
-  junit?: string;
-  tap?: string;
-  githubAnnotations?: boolean;
-  stepSummary?: string;
+  /** Reporter options given, by reporter name: FILE text (`-` included) or on/off; see report/reporters.ts. */
+  reporters: Record<string, string | boolean>;
   verbose: boolean;
   color?: boolean;
 }
@@ -35,7 +33,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** Builds the commander program; exported so `--help` can be snapshot-tested. */
 export function buildProgram(version: string): Command {
-  return new Command('goleak-run')
+  const program = new Command('goleak-run')
     .description('Run go test and report goroutines that outlive the tests: per package, per test, with where they started.')
     .usage('[options] [packages...] [-- go test flags]')
     .version(version, '--version', 'print the version')
@@ -54,13 +52,12 @@ export function buildProgram(version: string): Command {
     .option('--no-baseline', 'ignore the baseline: every leak is new')
     .option('--update-baseline', 'record the current leaks as the baseline and exit 0')
     .option('--prune-baseline', 'remove baseline entries that no longer occur')
-    .option('--strict-baseline', 'fail when baseline entries no longer occur (ratchet)')
-    .option('--json <file>', 'write the JSON report to FILE')
-    .option('--junit <file>', 'write a JUnit XML report to FILE')
-    .option('--tap <file>', 'write a TAP 14 report to FILE (- for stdout)')
-    .addOption(new Option('--github-annotations', 'emit GitHub Actions annotations (default: when GITHUB_ACTIONS=true)'))
-    .addOption(new Option('--no-github-annotations', 'never emit GitHub Actions annotations'))
-    .option('--step-summary <file>', 'append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY)')
+    .option('--strict-baseline', 'fail when baseline entries no longer occur (ratchet)');
+  for (const reporter of REPORTERS) {
+    if (reporter.kind === 'file') program.option(`--${reporter.name} <file>`, reporter.help);
+    else program.option(`--${reporter.name}`, reporter.help).option(`--no-${reporter.name}`, reporter.offHelp);
+  }
+  return program
     .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
@@ -108,16 +105,16 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
     updateBaseline: Boolean(o.updateBaseline),
     pruneBaseline: Boolean(o.pruneBaseline),
     strictBaseline: Boolean(o.strictBaseline),
+    reporters: {},
     verbose: Boolean(o.verbose),
   };
   if (typeof o.maxWait === 'string') options.maxWait = o.maxWait;
   if (typeof o.config === 'string') options.config = o.config;
   if (typeof o.baseline === 'string') options.baseline = o.baseline;
-  if (typeof o.json === 'string') options.json = o.json;
-  if (typeof o.junit === 'string') options.junit = o.junit;
-  if (typeof o.tap === 'string') options.tap = o.tap;
-  if (typeof o.githubAnnotations === 'boolean') options.githubAnnotations = o.githubAnnotations;
-  if (typeof o.stepSummary === 'string') options.stepSummary = o.stepSummary;
+  for (const reporter of REPORTERS) {
+    const value: unknown = o[reporterKey(reporter.name)];
+    if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean')) options.reporters[reporter.name] = value as string | boolean;
+  }
   if (typeof o.color === 'boolean') options.color = o.color;
   checkConflicts(options, ours);
   return { kind: 'run', options };
@@ -133,6 +130,10 @@ function checkConflicts(o: CliOptions, argv: readonly string[]): void {
     [given('--no-config') && given('--config'), '--no-config and --config'],
     [given('--no-baseline') && given('--baseline'), '--no-baseline and --baseline'],
     [given('--color') && given('--no-color'), '--color and --no-color'],
+    ...REPORTERS.filter((r) => r.kind === 'stream').map((r): [boolean, string] => [
+      given(`--${r.name}`) && given(`--no-${r.name}`),
+      `--${r.name} and --no-${r.name}`,
+    ]),
   ];
   for (const [bad, what] of conflicts) {
     if (bad) throw new UsageError(`expected at most one of ${what}, found both`);

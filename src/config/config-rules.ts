@@ -26,7 +26,7 @@ export function configDefaults(config: Config, modulePath?: string) {
   return {
     ...(config.maxWaitMs !== undefined ? { maxWaitMs: config.maxWaitMs } : {}),
     ...(config.baseline !== undefined ? { baseline: config.baseline } : {}),
-    ...config.reporters,
+    reporters: config.reporters,
     rules: configToRules(config, modulePath),
     dir: path.dirname(config.file),
   };

@@ -4,6 +4,11 @@ import { UsageError } from '../errors.js';
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
+/** Longest wait accepted (--max-wait, maxWait): a goroutine still running after an hour is not finishing. */
+export const MAX_WAIT_LIMIT_MS = 3_600_000;
+/** MAX_WAIT_LIMIT_MS as users write it. */
+export const MAX_WAIT_LIMIT = '1h';
+
 /** Text shown when a duration is malformed, shared with the config schema. */
 export const DURATION_HINT = 'a Go duration like 500ms, 2s or 1m30s';
 

@@ -20,7 +20,8 @@ export interface Config {
   version: 1;
   maxWaitMs?: number;
   baseline?: string;
-  reporters: { junit?: string; json?: string; tap?: string; githubAnnotations?: boolean };
+  /** By reporter key (`json`, `githubAnnotations`): a path as written, or on/off. */
+  reporters: Record<string, string | boolean>;
   ignore: ConfigIgnore[];
 }
 
@@ -41,7 +42,7 @@ export function parseConfig(text: string, file: string): Config {
     version: 1,
     ...(raw.maxWait !== undefined ? { maxWaitMs: typeof raw.maxWait === 'number' ? raw.maxWait : parseDuration(raw.maxWait) } : {}),
     ...(raw.baseline !== undefined ? { baseline: raw.baseline } : {}),
-    reporters: raw.reporters ?? {},
+    reporters: Object.fromEntries(Object.entries(raw.reporters ?? {}).filter((e): e is [string, string | boolean] => e[1] !== undefined)),
     ignore,
   };
 }

@@ -1,6 +1,7 @@
 // The config file's schema: strict objects, so a misspelt key is an error, not a silent default.
 import { z } from 'zod';
-import { DURATION_HINT, isDuration } from './duration.js';
+import { configurableReporters, reporterKey } from '../report/reporters.js';
+import { DURATION_HINT, isDuration, MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS, parseDuration } from './duration.js';
 
 const nonEmpty = z.string().trim().min(1, { error: 'a non-empty string' });
 
@@ -20,24 +21,28 @@ export const ignoreEntrySchema = z
     }
   });
 
+/** `reporters:`, one key per configurable reporter of the registry: a path (`-` = stdout) or on/off. */
+const reportersSchema = z.strictObject(
+  Object.fromEntries(
+    configurableReporters().map((r) => [
+      reporterKey(r.name),
+      (r.kind === 'file' ? nonEmpty : z.boolean()).optional().describe(r.configHelp ?? ''),
+    ]),
+  ) as Record<string, z.ZodOptional<z.ZodString | z.ZodBoolean>>,
+);
+
 /** The whole `.goleak-run.yaml`. */
 export const configSchema = z
   .strictObject({
     version: z.literal(1).describe('Config format version.'),
     maxWait: z
       .union([z.string(), z.number().int().min(0)], { error: `${DURATION_HINT}, or whole milliseconds` })
-      .refine((v) => typeof v === 'number' || isDuration(v), { error: `${DURATION_HINT}, or whole milliseconds` })
+      .refine((v) => typeof v === 'number' || isDuration(v), { error: `${DURATION_HINT}, or whole milliseconds`, abort: true })
+      .refine((v) => (typeof v === 'number' ? v : parseDuration(v)) <= MAX_WAIT_LIMIT_MS, { error: `at most ${MAX_WAIT_LIMIT}` })
       .optional()
       .describe('How long leftover goroutines get to finish after the tests.'),
     baseline: nonEmpty.optional().describe('Baseline file, relative to this file (default goleak-baseline.yaml).'),
-    reporters: z
-      .strictObject({
-        junit: nonEmpty.optional().describe('Write a JUnit XML report here.'),
-        json: nonEmpty.optional().describe('Write the JSON report here.'),
-        tap: nonEmpty.optional().describe('Write a TAP report here.'),
-        githubAnnotations: z.boolean().optional().describe('Print GitHub Actions annotations.'),
-      })
-      .optional(),
+    reporters: reportersSchema.optional(),
     ignore: z.array(ignoreEntrySchema).optional().describe('Goroutines that are not leaks.'),
   })
   .describe('goleak-run configuration (.goleak-run.yaml)');

@@ -1,6 +1,6 @@
 // YAML text → validated data, with every problem reported as `file:line: expected …, found …`.
 // Shared by the config file and the baseline file.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { FileFormatError } from '../errors.js';
 
@@ -47,7 +47,19 @@ export function parseYaml(text: string, file: string): YamlFile {
     const pair = isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
     return lineOf(pair?.key) ?? lineAt(path);
   };
-  return { file, doc, value: doc.toJS(), lineAt, keyLine };
+  // Neither file format needs aliases, and a few nested ones expand into billions of nodes
+  // ("billion laughs"): refuse the first one before anything is expanded.
+  let alias: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      alias = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (alias !== undefined) {
+    throw new FileFormatError(file, lineCounter.linePos(alias).line, 'expected plain values, found a YAML alias (*name); write the value out');
+  }
+  return { file, doc, value: doc.toJS({ maxAliasCount: 0 }), lineAt, keyLine };
 }
 
 /** How a value reads in an error message. */

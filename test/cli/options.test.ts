@@ -24,6 +24,14 @@ describe('parseArgs', () => {
     expect(parsed.options.ignoreTop).toEqual(['a.F', 'b.G']);
   });
 
+  it('collects every registered reporter option by name, - included', () => {
+    const parsed = parseArgs(['--json', '-', '--junit', 'j.xml', '--no-github-annotations', '--step-summary', 's.md'], '1');
+    if (parsed.kind !== 'run') throw new Error('expected run');
+    expect(parsed.options.reporters).toEqual({ json: '-', junit: 'j.xml', 'github-annotations': false, 'step-summary': 's.md' });
+    const none = parseArgs([], '1');
+    expect(none.kind === 'run' && none.options.reporters).toEqual({});
+  });
+
   it('prints the version', () => {
     expect(parseArgs(['--version'], '1.2.3')).toEqual({ kind: 'print', text: '1.2.3\n' });
   });
@@ -36,6 +44,7 @@ describe('parseArgs', () => {
     [['--update-baseline', '--strict-baseline'], /--update-baseline and --strict-baseline/],
     [['--no-baseline', '--prune-baseline'], /--no-baseline and a baseline action/],
     [['--no-config', '--config', 'x.yaml'], /--no-config and --config/],
+    [['--github-annotations', '--no-github-annotations'], /--github-annotations and --no-github-annotations/],
   ])('refuses conflicting flags %j', (args, message) => {
     expect(() => parseArgs(args, '1')).toThrow(message);
   });

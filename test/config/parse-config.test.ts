@@ -65,7 +65,7 @@ describe('parseConfig on a valid file', () => {
   });
 
   it('gives run defaults relative to the config directory', () => {
-    expect(configDefaults(config, 'example.com/m')).toMatchObject({ maxWaitMs: 90_000, junit: 'out/junit.xml', dir: '/m' });
+    expect(configDefaults(config, 'example.com/m')).toMatchObject({ maxWaitMs: 90_000, reporters: { junit: 'out/junit.xml' }, dir: '/m' });
   });
 });
 
@@ -77,6 +77,9 @@ describe('parseConfig errors name the file, the line and what was expected', () 
     ['a wrong type', 'version: 1\nreporters:\n  githubAnnotations: yes please\n', `${FILE}:3: expected true or false for reporters.githubAnnotations, found "yes please"`],
     ['a list where a list belongs not', 'version: 1\nbaseline: [a, b]\n', `${FILE}:2: expected a string for baseline, found a list`],
     ['a bad duration', 'version: 1\nmaxWait: 5 seconds\n', `${FILE}:2: expected a Go duration like 500ms, 2s or 1m30s, or whole milliseconds for maxWait, found "5 seconds"`],
+    ['a wait over the limit', 'version: 1\nmaxWait: 3000000h\n', `${FILE}:2: expected at most 1h for maxWait, found "3000000h"`],
+    ['a wait over the limit in milliseconds', 'version: 1\nmaxWait: 3600001\n', `${FILE}:2: expected at most 1h for maxWait, found 3600001`],
+    ['an alias (billion laughs)', 'version: 1\nx: &a [1, 1]\ny: &b [*a, *a]\nz: [*b, *b]\n', `${FILE}:3: expected plain values, found a YAML alias (*name); write the value out`],
     ['an unknown key', 'version: 1\nreporters:\n  junit: a.xml\n  jsonn: b.json\n', `${FILE}:4: expected only known keys in reporters, found unknown key "jsonn"`],
     ['an unknown top-level key', 'version: 1\nmax_wait: 1s\n', `${FILE}:2: expected only known keys in the file, found unknown key "max_wait"`],
     ['a missing reason', 'version: 1\nignore:\n  - top: a.B\n    reason: ok\n  - any: c.D\n', `${FILE}:5: expected a string for ignore[1].reason, found nothing`],
