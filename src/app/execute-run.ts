@@ -1,5 +1,4 @@
 // I/O shell of overlay + run: writes the overlay into the temp dir, runs go test -json, folds its events.
-import { existsSync, readFileSync } from 'node:fs';
 import { BUILTIN_IGNORES } from '../classify/index.js';
 import type { PackageRun, ResolvedPackage } from '../model.js';
 import { loadTemplates, mapOverlayPaths, planOverlay, writeOverlay } from '../overlay/index.js';
@@ -7,7 +6,8 @@ import { createRunFold, isParseWarning, parseEventLine } from '../parse/index.js
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
 import { buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
-import { ToolchainError, UsageError } from '../errors.js';
+import { readUserOverlay } from '../run/user-overlay.js';
+import { ToolchainError } from '../errors.js';
 import type { Settings } from './settings.js';
 
 /** Live progress: a package finished, and whether it leaked. */
@@ -34,8 +34,9 @@ export async function executeRun(opts: {
   /** Receives the started run so an interrupt can stop its whole process group. */
   onStart: (run: GoTestRun) => void;
 }): Promise<ExecutedRun> {
-  const userReplace = readUserOverlay(opts.flags.userOverlay, opts.cwd);
-  const sources = (path: string): string => readFileSync(userReplace[path] ?? path, 'utf8');
+  const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
+  const userReplace = userOverlay.replace;
+  const sources = userOverlay.read;
   const templates = await loadTemplates();
   const tested = opts.packages.filter((p) => !p.noTestFiles);
   const plans = tested.map((pkg) =>
@@ -44,7 +45,7 @@ export async function executeRun(opts: {
       // The binary applies the same rules as the classifier, so a clean package never waits.
       rules: [...BUILTIN_IGNORES, ...opts.settings.rules],
       templates,
-      fileExists: (p) => p in userReplace || existsSync(p),
+      fileExists: userOverlay.exists,
     }),
   );
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
@@ -82,21 +83,4 @@ export async function executeRun(opts: {
   }
   if (stderr !== '') warnings.push(...stderr.split('\n'));
   return { runs: fold.result(), warnings, notes };
-}
-
-function readUserOverlay(file: string | undefined, cwd: string): Record<string, string> {
-  if (file === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`expected -overlay ${file} to be a readable JSON overlay file, found: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  const replace = (parsed as { Replace?: unknown }).Replace;
-  if (typeof replace !== 'object' || replace === null) {
-    throw new UsageError(`expected -overlay ${file} to hold a "Replace" object, found none`);
-  }
-  return replace as Record<string, string>;
 }

@@ -28,7 +28,7 @@ const REFUSED: Record<string, string> = {
 export interface GoTestFlags {
   /** Flags passed through to go test unchanged, in order. */
   passThrough: string[];
-  /** Subset also passed to go list (-tags, -mod, -modfile). */
+  /** Flags also passed to go list (-tags, -mod, -modfile, and the user's -overlay). */
   listFlags: string[];
   /** The user's own overlay file, merged into ours. */
   userOverlay?: string;
@@ -60,7 +60,9 @@ export function parseGoTestFlags(args: readonly string[]): GoTestFlags {
     const refused = REFUSED[name];
     if (refused && !(name === 'json' && value === 'false')) throw new UsageError(`-${name} cannot be used: ${refused}`);
     if (name === 'overlay') {
+      // go test gets it merged into ours; go list gets it as is, so files only in it are seen.
       out.userOverlay = value;
+      out.listFlags.push(`-overlay=${value}`);
       continue;
     }
     if (name === 'run') out.run = value;
