@@ -24,6 +24,15 @@ const REFUSED: Record<string, string> = {
   n: 'goleak-run must run the tests; -n only prints the commands',
 };
 
+// strconv.ParseBool's false values: -v=false makes go test -json drop the per-test events.
+const FALSE_VALUES = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+
+function checkVerbose(name: string, value: string | undefined, arg: string): void {
+  if (name === 'v' && value !== undefined && FALSE_VALUES.has(value)) {
+    throw new UsageError(`${arg} cannot be used: goleak-run reads each test's events, which go test -json prints only with -v on`);
+  }
+}
+
 /** The go test flags split by their meaning to us. */
 export interface GoTestFlags {
   /** Flags passed through to go test unchanged, in order. */
@@ -46,6 +55,10 @@ export function parseGoTestFlags(args: readonly string[]): GoTestFlags {
     const arg = args[i] as string;
     if (arg === '-args' || arg === '--args') {
       out.testBinaryArgs = args.slice(i + 1);
+      for (const binaryArg of out.testBinaryArgs) {
+        const v = /^--?test\.v(?:=(.*))?$/s.exec(binaryArg);
+        if (v) checkVerbose('v', v[1], binaryArg);
+      }
       break;
     }
     const m = /^--?([A-Za-z][\w.-]*)(?:=(.*))?$/s.exec(arg);
@@ -58,7 +71,9 @@ export function parseGoTestFlags(args: readonly string[]): GoTestFlags {
       if (value === undefined) throw new UsageError(`expected a value after -${name}, found the end of the arguments`);
     }
     const refused = REFUSED[name];
-    if (refused && !(name === 'json' && value === 'false')) throw new UsageError(`-${name} cannot be used: ${refused}`);
+    // Every form of -json is refused: -json=false after ours would turn the event stream off.
+    if (refused) throw new UsageError(`-${name} cannot be used: ${refused}`);
+    checkVerbose(name, value, arg);
     if (name === 'overlay') {
       // go test gets it merged into ours; go list gets it as is, so files only in it are seen.
       out.userOverlay = value;

@@ -46,7 +46,20 @@ describe('parseGoTestFlags', () => {
     expect(() => parseGoTestFlags(args)).toThrow(message);
   });
 
-  it('accepts -json=false as harmless', () => {
-    expect(parseGoTestFlags(['-json=false']).passThrough).toEqual(['-json=false']);
+  it.each([['-json=false'], ['-json=true'], ['--json=0'], ['-test.json']])('refuses every form of -json: %s', (arg) => {
+    expect(() => parseGoTestFlags([arg])).toThrow(/cannot be used: goleak-run always runs go test with -json/);
+  });
+
+  it.each([['-v=false'], ['-test.v=0'], ['--v=F']])('refuses %s, which drops the per-test events', (arg) => {
+    expect(() => parseGoTestFlags([arg])).toThrow(`${arg} cannot be used: goleak-run reads each test's events`);
+  });
+
+  it('refuses -test.v=false after -args too, and lets -v, -v=true and -v=test2json through', () => {
+    expect(() => parseGoTestFlags(['-args', '-x', '-test.v=false'])).toThrow('-test.v=false cannot be used');
+    expect(parseGoTestFlags(['-v', '-v=true', '-v=test2json']).passThrough).toEqual(['-v', '-v=true', '-v=test2json']);
+  });
+
+  it('gives the user overlay to go list as given', () => {
+    expect(parseGoTestFlags(['-overlay', 'o.json', '-tags=x']).listFlags).toEqual(['-overlay=o.json', '-tags=x']);
   });
 });
