@@ -113,13 +113,25 @@ export interface TestResult {
   output: string[];
 }
 
-/** What the injected TestMain reported at the end of the run. */
+/** Identical leftover goroutines as the check reports them (see src/check-protocol.ts). */
+export interface FoldedGoroutines {
+  n: number;
+  ids: number[];
+  /** The traceback block of one of them. */
+  stack: string;
+}
+
+/** What the injected check reported for the package. */
 export type LeakCheck =
-  /** `ignored`: goroutines the in-binary check dropped by ignore rules (absent from older markers). */
-  | { kind: 'clean'; waitedMs: number; ignored?: number }
-  | { kind: 'leaked'; waitedMs: number; dump: string }
-  /** No marker in the output: the binary died, hung, or exited by a path we could not wrap. */
-  | { kind: 'missing' };
+  /** `ignored`: goroutines the check dropped by ignore rules. */
+  | { kind: 'clean'; waitedMs: number; ignored: number }
+  /**
+   * `interruptedBy`: the binary crashed during the settle wait (a leftover goroutine called
+   * t.Log after its test completed, or -timeout fired); the groups are those seen before the wait.
+   */
+  | { kind: 'leaked'; waitedMs: number; ignored: number; groups: FoldedGoroutines[]; interruptedBy?: string }
+  /** No record: the binary died, hung, or exited by a path the check could not follow (`reason`). */
+  | { kind: 'missing'; reason?: string };
 
 /** A `go test` run of one package, folded from the event stream. */
 export interface PackageRun {
@@ -135,9 +147,11 @@ export interface PackageRun {
   buildOutput: string[];
   buildFailed: boolean;
   check: LeakCheck;
-  /** `panic: test timed out after …`: the goroutine dump the testing package printed, if any. */
+  /** The signed record came through the event stream (a cached run has only that one). */
+  streamRecord?: boolean;
+  /** -timeout killed a hung test: the goroutine dump the runtime wrote to the crash file. */
   timeout?: { dump: string; runningTests: string[] };
-  /** A test panicked: its name and the panic text. */
+  /** The binary crashed (a panic or a fatal error): the first lines the runtime wrote. */
   panic?: { test?: string; message: string };
 }
 
@@ -155,7 +169,8 @@ export interface IgnoreRule {
   reason: string;
   /** Go package patterns (`example.com/m/...`) the rule is limited to; all packages when absent. */
   packages?: string[];
-  origin: 'built-in' | 'cli' | 'config';
+  /** `goleak`: an option of the user's goleak.VerifyTestMain call, read from the source. */
+  origin: 'built-in' | 'cli' | 'config' | 'goleak';
 }
 
 /** Identical leaked goroutines grouped into one finding. */

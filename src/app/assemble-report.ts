@@ -2,7 +2,7 @@
 import type { Dump, PackageReport, PackageRun, ResolvedPackage, RunReport, StaleEntry } from '../model.js';
 import { exitCodeFor, summarize, toPackageReport, type PackageContext } from '../classify/index.js';
 import { GoleakRunError } from '../errors.js';
-import { parseDump } from '../parse/index.js';
+import { parseDump, parseFoldedDump } from '../parse/index.js';
 import type { Resolution } from '../resolve/resolve-packages.js';
 import type { ExecutedRun } from './execute-run.js';
 import type { Settings } from './settings.js';
@@ -25,7 +25,8 @@ export function packageReports(opts: {
       modulePath: module.path,
       moduleDir: module.dir,
       packageDir: pkg.dir,
-      rules: opts.settings.rules,
+      // A package's own goleak.VerifyTestMain options apply to it as they do in the binary.
+      rules: [...opts.settings.rules, ...(opts.executed.packageRules?.get(pkg.importPath) ?? [])],
       readSource: opts.readSource,
     };
     const report = classifyOrWarn(run, ctx, parse);
@@ -41,7 +42,7 @@ function classifyOrWarn(run: PackageRun, ctx: PackageContext, parse: (text: stri
     return toPackageReport(
       run,
       {
-        ...(run.check.kind === 'leaked' ? { endOfRun: parse(run.check.dump) } : {}),
+        ...(run.check.kind === 'leaked' ? { endOfRun: parseFoldedDump(run.check.groups, parse) } : {}),
         ...(run.timeout ? { timeout: parse(run.timeout.dump) } : {}),
       },
       ctx,
@@ -74,7 +75,7 @@ function placeholderRun(pkg: ResolvedPackage): PackageRun {
     output: [],
     buildOutput: [],
     buildFailed: false,
-    check: pkg.noTestFiles ? { kind: 'clean', waitedMs: 0 } : { kind: 'missing' },
+    check: pkg.noTestFiles ? { kind: 'clean', waitedMs: 0, ignored: 0 } : { kind: 'missing' },
   };
 }
 

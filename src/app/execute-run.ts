@@ -1,8 +1,12 @@
 // I/O shell of overlay + run: writes the overlay into the temp dir, runs go test -json, folds its events.
 import { BUILTIN_IGNORES } from '../classify/index.js';
-import type { PackageRun, ResolvedPackage } from '../model.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
 import { loadTemplates, mapOverlayPaths, planOverlay, writeOverlay } from '../overlay/index.js';
-import { createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
+import { applyResults, createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
+import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
+import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
 import { buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
@@ -19,6 +23,8 @@ export interface ExecutedRun {
   /** Lines of the stream that were not JSON events, and go's stderr when it failed. */
   warnings: string[];
   notes: Map<string, string[]>;
+  /** Ignore rules a package declares itself (its goleak.VerifyTestMain options). */
+  packageRules: Map<string, IgnoreRule[]>;
 }
 
 /** Runs go test with our overlay on the packages that have tests. */
@@ -37,7 +43,7 @@ export async function executeRun(opts: {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
   const sources = userOverlay.read;
-  const templates = await loadTemplates();
+  const [templates, key] = await Promise.all([loadTemplates(), loadCheckKey(checkKeyPath(opts.env))]);
   const tested = opts.packages.filter((p) => !p.noTestFiles);
   const plans = tested.map((pkg) =>
     planOverlay(pkg, sources, {
@@ -45,19 +51,23 @@ export async function executeRun(opts: {
       // The binary applies the same rules as the classifier, so a clean package never waits.
       rules: [...BUILTIN_IGNORES, ...opts.settings.rules],
       templates,
+      key,
       fileExists: userOverlay.exists,
     }),
   );
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
-  if (tested.length === 0) return { runs: [], warnings: [], notes };
+  const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
+  if (tested.length === 0) return { runs: [], warnings: [], notes, packageRules };
   const written = await writeOverlay(plans, opts.tmpDir, userReplace);
-  const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, written.tempToOriginal, opts.cwd) });
+  const resultsDir = join(opts.tmpDir, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, written.tempToOriginal, opts.cwd), key });
   const warnings: string[] = [];
   let events = 0;
   const run = startGoTest({
     go: opts.go,
     cwd: opts.cwd,
-    env: buildTestEnv(opts.env),
+    env: buildTestEnv(opts.env, resultsDir),
     args: buildGoTestArgs({
       overlayFile: written.overlayFile,
       passThrough: opts.flags.passThrough,
@@ -82,5 +92,8 @@ export async function executeRun(opts: {
     throw new ToolchainError(`expected go test to run, found: ${stderr.split('\n')[0] ?? `exit code ${result.exitCode}`}`);
   }
   if (stderr !== '') warnings.push(...stderr.split('\n'));
-  return { runs: fold.result(), warnings, notes };
+  const results = await readResults(resultsDir, tested.map((p) => p.importPath));
+  const handoffs = new Map(plans.map((p) => [p.importPath, p.handoffs]));
+  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, handoffs.get(r.importPath)));
+  return { runs, warnings, notes, packageRules };
 }

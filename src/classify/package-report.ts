@@ -24,11 +24,15 @@ function failuresOf(run: PackageRun): string[] {
     failures.push(`test timed out${running.length > 0 ? `; still running: ${running.join(', ')}` : ''}`);
   }
   const testFailed = run.tests.some((t) => t.status === 'fail');
-  if (run.action === 'fail' && !run.buildFailed && !run.panic && !run.timeout && !testFailed) {
+  // A binary that a leftover goroutine took down during the settle wait is reported as that leak.
+  const interrupted = run.check.kind === 'leaked' && run.check.interruptedBy !== undefined;
+  if (run.action === 'fail' && !run.buildFailed && !run.panic && !run.timeout && !testFailed && !interrupted) {
     failures.push('the test binary failed outside any test (TestMain, os.Exit or a crash)');
   }
   if (run.action === 'unknown') failures.push('go test reported no result for this package');
-  if (run.action === 'pass' && run.check.kind === 'missing') failures.push('leak check did not run');
+  if (run.action === 'pass' && run.check.kind === 'missing') {
+    failures.push(`leak check did not run${run.check.reason ? `: ${run.check.reason}` : ''}`);
+  }
   return failures;
 }
 
@@ -53,6 +57,11 @@ function dumpWarnings(label: string, dump: Dump | undefined): string[] {
   return (dump?.warnings ?? []).map((w) => `${label} line ${w.line}: ${w.message}: ${w.text}`);
 }
 
+function interruptionWarning(run: PackageRun): string[] {
+  if (run.check.kind !== 'leaked' || run.check.interruptedBy === undefined) return [];
+  return [`a leaked goroutine crashed the test binary while goleak-run waited for it to finish: ${run.check.interruptedBy}`];
+}
+
 /** Builds the report of one package; `failed` wins over `leaked`, and leaks are listed either way. */
 export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: PackageContext): PackageReport {
   const classify = (dump: Dump | undefined, source: Finding['source']) =>
@@ -70,8 +79,12 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     tests: run.tests,
     leaks,
     // A clean check dropped its ignored goroutines inside the binary and only counted them.
-    ignored: endOfRun.ignored + timeout.ignored + (run.check.kind === 'clean' ? (run.check.ignored ?? 0) : 0),
+    ignored: endOfRun.ignored + timeout.ignored + (run.check.kind === 'missing' ? 0 : run.check.ignored),
     failures,
-    warnings: [...dumpWarnings('leak dump', dumps.endOfRun), ...dumpWarnings('timeout dump', dumps.timeout)],
+    warnings: [
+      ...interruptionWarning(run),
+      ...dumpWarnings('leak dump', dumps.endOfRun),
+      ...dumpWarnings('timeout dump', dumps.timeout),
+    ],
   };
 }

@@ -1,13 +1,10 @@
 // The frame a user recognises: what a report shows as `top` and what `top` ignore rules see.
+import { INTERNAL_FRAMES } from '../check-protocol.js';
 import type { Frame } from '../model.js';
 
-// Runtime and internal packages a user never calls directly; GOTRACEBACK=system dumps
-// also show runtime.gopark and friends, which must not change what we report.
-const INTERNAL = [/^runtime\./, /^internal\//, /^sync\.runtime_/, /^os\/signal\.signal_recv$/];
-
-/** True for frames inside the runtime or std internals, skipped when naming a goroutine. */
+/** True for frames inside the runtime or std internals, skipped when naming a goroutine (as the check does). */
 export function isRuntimeInternal(func: string): boolean {
-  return INTERNAL.some((re) => re.test(func));
+  return INTERNAL_FRAMES.some((p) => (p.endsWith('*') ? func.startsWith(p.slice(0, -1)) : func === p));
 }
 
 /** First frame outside runtime internals; the first frame when every frame is internal. */

@@ -1,14 +1,10 @@
 // Facts about one Go file read from its tokens: package clause, how it imports os,
 // and where a top-level TestMain is declared.
+import { type ImportNames, importNames } from '../go-source/go-imports.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** How a file can refer to os.Exit: through named imports and/or a dot import. */
-export interface OsImport {
-  /** Identifiers bound to package os (`os`, or the alias of `import sys "os"`). */
-  names: string[];
-  /** `import . "os"`: Exit is used unqualified. */
-  dot: boolean;
-}
+export type OsImport = ImportNames;
 
 /** Drops comments: declarations and selectors are matched on code tokens only. */
 export function codeTokens(tokens: GoToken[]): GoToken[] {
@@ -22,32 +18,9 @@ export function packageClause(code: GoToken[]): string | undefined {
   return name?.kind === 'ident' ? name.text : undefined;
 }
 
-/** Reads the import declarations (they precede all other declarations) for package os. */
+/** How the file refers to package os (for os.Exit). */
 export function osImport(code: GoToken[]): OsImport {
-  const result: OsImport = { names: [], dot: false };
-  const addSpec = (name: GoToken | undefined, path: GoToken): void => {
-    if (path.text.slice(1, -1) !== 'os') return;
-    if (!name) result.names.push('os');
-    else if (name.text === '.') result.dot = true;
-    else if (name.text !== '_') result.names.push(name.text);
-  };
-  for (let i = 0; i < code.length; i++) {
-    if (code[i]!.text !== 'import' || code[i]!.kind !== 'ident') continue;
-    const grouped = code[i + 1]?.text === '(';
-    let j = grouped ? i + 2 : i + 1;
-    while (j < code.length && code[j]!.text !== ')') {
-      const tok = code[j]!;
-      if (tok.kind === 'string') addSpec(undefined, tok);
-      else if ((tok.kind === 'ident' || tok.text === '.') && code[j + 1]?.kind === 'string') {
-        addSpec(tok, code[j + 1]!);
-        j++;
-      }
-      j++;
-      if (!grouped) break;
-    }
-    i = grouped ? j : j - 1;
-  }
-  return result;
+  return importNames(code, 'os');
 }
 
 /** Index (in `code`) of the name token of a top-level `func TestMain(`, or -1. */

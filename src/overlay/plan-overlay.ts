@@ -6,12 +6,16 @@ import { codeTokens, findTestMain, packageClause } from './go-source.js';
 import { type GoToken, tokenizeGo } from '../go-source/go-tokenizer.js';
 import { rulesForPackage } from '../classify/match-rule.js';
 import { goRuleLiterals, renderTemplate } from './render-template.js';
+import { protocolValues } from './protocol-values.js';
+import { rewriteRunCalls } from './rewrite-run-calls.js';
 import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';
 import type { PackageOverlayPlan, Templates } from './types.js';
 
 /** Inputs of planOverlay besides the package and its sources. */
 export interface PlanOptions {
   maxWaitMs: number;
+  /** The machine's secret that signs the check's stdout records (src/run/check-key.ts). */
+  key: string;
   /** Ignore rules; those whose `packages` do not match this package are left out. */
   rules: IgnoreRule[];
   templates: Templates;
@@ -31,7 +35,7 @@ interface TestFile {
 
 /** Plans the overlay of one package; `sources` returns a file's text by absolute path. */
 export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => string, opts: PlanOptions): PackageOverlayPlan {
-  const plan: PackageOverlayPlan = { importPath: pkg.importPath, files: [], notes: [], warnings: [] };
+  const plan: PackageOverlayPlan = { importPath: pkg.importPath, files: [], notes: [], warnings: [], rules: [], handoffs: [] };
   if (pkg.noTestFiles || pkg.testGoFiles.length + pkg.xTestGoFiles.length === 0) {
     plan.notes.push('no test files: not instrumented');
     return plan;
@@ -45,13 +49,13 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
     const first = files.find((f) => f.group === group);
     return (first && packageClause(codeTokens(first.tokens))) ?? (group === 'internal' ? pkg.name : `${pkg.name}_test`);
   };
-  const rules = goRuleLiterals(rulesForPackage(opts.rules, pkg.importPath));
   const addFile = (stem: string, template: string, group: Group, extra: Record<string, string> = {}): string => {
     const name = takeName(stem);
     const content = renderTemplate(template, {
+      ...protocolValues(pkg.importPath, opts.key),
       PACKAGE: clause(group),
       MAX_WAIT_MS: String(Math.max(0, Math.round(opts.maxWaitMs))),
-      RULES: rules,
+      RULES: goRuleLiterals([...rulesForPackage(opts.rules, pkg.importPath), ...plan.rules]),
       ...extra,
     });
     plan.files.push({ originalPath: join(pkg.dir, name), content });
@@ -72,19 +76,25 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
   }
   const hooked = new Set<Group>([main.group]);
   const exitFiles: string[] = [];
+  const runFiles: string[] = [];
   for (const file of files) {
     const renamed = file === main ? renameTestMain(file.src, file.tokens) : { content: file.src, changes: 0 };
-    const wrapped = wrapExitCalls(renamed.content, file === main ? tokenizeGo(renamed.content).tokens : file.tokens);
-    if (renamed.changes + wrapped.changes === 0) continue;
+    const ran = rewriteRunCalls(renamed.content, renamed.changes > 0 ? tokenizeGo(renamed.content).tokens : file.tokens, file.name);
+    plan.rules.push(...ran.rules);
+    plan.handoffs.push(...ran.handoffs);
+    plan.warnings.push(...ran.warnings);
+    const edited = renamed.changes + ran.changes > 0;
+    const wrapped = wrapExitCalls(ran.content, edited ? tokenizeGo(ran.content).tokens : file.tokens);
+    if (renamed.changes + ran.changes + wrapped.changes === 0) continue;
     plan.files.push({ originalPath: file.path, content: wrapped.content });
-    if (wrapped.changes > 0) {
-      hooked.add(file.group);
-      exitFiles.push(file.name);
-    }
+    if (ran.changes > 0) runFiles.push(file.name);
+    if (wrapped.changes > 0) exitFiles.push(file.name);
+    if (ran.changes + wrapped.changes > 0) hooked.add(file.group);
   }
   for (const group of hooked) addFile(group === 'internal' ? 'check' : 'xcheck', opts.templates.check, group);
   addFile('main', opts.templates.wrapTestMain, main.group, { USER_TESTMAIN: userTestMainName });
   plan.notes.push(`TestMain wrapped in ${main.name}`);
+  if (runFiles.length > 0) plan.notes.push(`leak check runs where m.Run returns in ${runFiles.join(', ')}`);
   if (exitFiles.length > 0) plan.notes.push(`os.Exit routed through the leak check in ${exitFiles.join(', ')}`);
   return plan;
 }

@@ -1,6 +1,7 @@
 // Source rewrites for a package whose TestMain we wrap. Every edit inserts or
 // replaces text inside one line, so line numbers in stack traces, compiler errors
 // and vet reports keep pointing at the user's real lines.
+import { applyEdits, type TextEdit } from './apply-edits.js';
 import { codeTokens, findTestMain, osImport } from './go-source.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
@@ -10,11 +11,6 @@ export const userTestMainName = 'goleakrunUserTestMain';
 /** Function (from check.go.tmpl) that turns os.Exit into an exit running the check first. */
 export const exitHookName = 'goleakrunExit';
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
 
 /** Result of a rewrite: the new text and how many places changed. */
 export interface Rewrite {
@@ -39,7 +35,7 @@ export function renameTestMain(src: string, tokens: GoToken[]): Rewrite {
 export function wrapExitCalls(src: string, tokens: GoToken[]): Rewrite {
   const code = codeTokens(tokens);
   const os = osImport(code);
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   const wrap = (first: GoToken, last: GoToken): void => {
     edits.push({ at: first.start, remove: 0, insert: `${exitHookName}(` }, { at: last.end, remove: 0, insert: ')' });
   };
@@ -72,15 +68,4 @@ function isDotExitCall(code: GoToken[], i: number, braces: boolean[]): boolean {
     else if (code[j]!.text === '(' && --depth === 0) return code[j - 1]?.text !== 'func';
   }
   return true;
-}
-
-function applyEdits(src: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.at - b.at);
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    out += src.slice(pos, e.at) + e.insert;
-    pos = e.at + e.remove;
-  }
-  return out + src.slice(pos);
 }

@@ -1,4 +1,5 @@
 // Data shapes of the overlay stage.
+import type { IgnoreRule } from '../model.js';
 
 /** The Go templates (templates/*.go.tmpl), as text. */
 export interface Templates {
@@ -25,6 +26,10 @@ export interface PackageOverlayPlan {
   notes: string[];
   /** Things that may keep the check from running or from compiling. */
   warnings: string[];
+  /** Ignore rules read from the package's own source (goleak.VerifyTestMain options). */
+  rules: IgnoreRule[];
+  /** Where TestMain hands m to code the check cannot follow: the reason if the check never runs. */
+  handoffs: string[];
 }
 
 /** The overlay written to disk. */

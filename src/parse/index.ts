@@ -6,5 +6,9 @@ export { parseDump } from './goroutine-dump.js';
 export { parseEventLine, isParseWarning } from './event-line.js';
 /** The streaming fold of events into package runs. */
 export { createRunFold, type FoldProgress, type RunFold, type RunFoldOptions } from './run-fold.js';
-/** Prefix of the leak-check marker lines the injected TestMain prints. */
-export { MARKER_PREFIX } from './leak-markers.js';
+/** The check's signed record in an output line. */
+export { findRecord } from './record-line.js';
+/** Joins the check's results files with the stream's view of a package. */
+export { applyResults, type PackageResults } from './apply-results.js';
+/** The check's folded goroutine groups → a Dump. */
+export { parseFoldedDump } from './folded-dump.js';

@@ -1,44 +1,33 @@
-// Folds the events of one package into a PackageRun. Output lines go through a
-// small state machine: leak-check marker blocks are lifted out of the output,
-// `panic: test timed out` starts a timeout capture, other panics are noted.
+// Folds the events of one package into a PackageRun. Statuses come from the structured
+// events (test2json frames the testing package's own lines, Go 1.24+) and the package's
+// final action; the leak check speaks only through its signed record. No other text a
+// test prints is read for a verdict.
+import type { CheckRecord } from '../check-protocol.js';
 import type { GoTestEvent, LeakCheck, PackageRun, TestResult } from '../model.js';
 import { createLineJoiner } from './line-joiner.js';
-import { findMarker } from './leak-markers.js';
-
-const TIMEOUT_PREFIX = 'panic: test timed out after ';
-const RUNNING_TESTS = '\trunning tests:';
-const PANIC_PREFIX = 'panic: ';
-const FATAL_PREFIX = 'fatal error: ';
-const RECOVERED_SUFFIXES = [' [recovered, repanicked]', ' [recovered]'];
-
-type Mode = 'normal' | 'leak-dump' | 'timeout-header' | 'timeout-dump' | 'panic-message';
+import { findRecord } from './record-line.js';
 
 /** Accumulates one package's events; `finish` turns them into a PackageRun. */
 export interface PackageFold {
   push(event: GoTestEvent): void;
   /** True once the package-level pass/fail/skip event arrived. */
   readonly done: boolean;
-  /** The run so far; unfinished lines are flushed and an open leak block is closed as is. */
+  /** The run so far; unfinished lines are flushed. */
   finish(buildOutput: string[]): PackageRun;
   /** FailedBuild of the package's fail event: the ImportPath whose build output explains it. */
   readonly failedBuild: string | undefined;
 }
 
-/** Creates the fold for package `importPath`. */
-export function createPackageFold(importPath: string): PackageFold {
+/** Creates the fold for package `importPath`; `key` verifies the check's records. */
+export function createPackageFold(importPath: string, key: string): PackageFold {
   const tests = new Map<string, TestResult>();
   const output: string[] = [];
   const joiner = createLineJoiner();
   let action: PackageRun['action'] = 'unknown';
   let elapsedSeconds = 0;
-  let cached = false;
   let failedBuild: string | undefined;
   let done = false;
-  let check: LeakCheck | undefined;
-  let mode: Mode = 'normal';
-  let leak: { waitedMs: number; lines: string[] } | undefined;
-  let timeout: { lines: string[]; runningTests: string[] } | undefined;
-  let panic: { test?: string; lines: string[] } | undefined;
+  let record: CheckRecord | undefined;
 
   const testResult = (name: string): TestResult => {
     let t = tests.get(name);
@@ -50,64 +39,19 @@ export function createPackageFold(importPath: string): PackageFold {
   };
   const emit = (line: string, test: string | undefined): void => {
     if (test !== undefined) testResult(test).output.push(line);
-    else {
-      output.push(line);
-      if (line.startsWith('ok ') && line.includes('\t(cached)')) cached = true;
-    }
+    else output.push(line);
   };
-
   const onLine = (line: string, test: string | undefined): void => {
-    if (mode === 'leak-dump' && leak) {
-      if (findMarker(line)?.marker.kind === 'end') {
-        check = { kind: 'leaked', waitedMs: leak.waitedMs, dump: joinDump(leak.lines) };
-        leak = undefined;
-        mode = 'normal';
-      } else leak.lines.push(line);
-      return;
-    }
-    if (mode === 'timeout-dump' && timeout) {
-      if (!isRunSummary(line)) {
-        timeout.lines.push(line);
-        return;
-      }
-      mode = 'normal';
-    }
-    const found = findMarker(line);
-    if (found) {
-      if (found.before !== '') onLine(found.before, test);
-      else if (test === undefined && output[output.length - 1] === '') output.pop(); // the snippet's leading "\n"
-      if (found.marker.kind === 'clean') check = found.marker;
-      else if (found.marker.kind === 'begin') {
-        leak = { waitedMs: found.marker.waitedMs, lines: [] };
-        mode = 'leak-dump';
-      }
-      return;
-    }
-    if (mode === 'timeout-header' && timeout) {
-      if (line.startsWith('goroutine ')) {
-        mode = 'timeout-dump';
-        timeout.lines.push(line);
-        return;
-      }
-      if (line.startsWith('\t\t')) timeout.runningTests.push(testNameOf(line.slice(2)));
-      else if (line !== RUNNING_TESTS && line !== '') mode = 'normal';
-    } else if (mode === 'panic-message' && panic) {
-      if (line === '' || line.startsWith('goroutine ')) mode = 'normal';
-      else panic.lines.push(line);
-    } else if (line.startsWith(TIMEOUT_PREFIX) && !timeout) {
-      timeout = { lines: [], runningTests: [] };
-      mode = 'timeout-header';
-    } else if ((line.startsWith(PANIC_PREFIX) || line.startsWith(FATAL_PREFIX)) && !panic) {
-      panic = { test, lines: [panicMessage(line)] };
-      mode = 'panic-message';
-    }
-    emit(line, test);
+    // Cheap test first: almost no line mentions the prefix.
+    const found = line.includes('goleak-run:') ? findRecord(line, key) : undefined;
+    if (!found) return emit(line, test);
+    if (found.before !== '') emit(found.before, test);
+    if (found.record.pkg === importPath && found.record.phase === 'final') record ??= found.record;
   };
-
   const flushAll = (): void => {
-    for (const key of joiner.pendingKeys()) {
-      const rest = joiner.flush(key);
-      if (rest !== undefined) onLine(rest, key === '' ? undefined : key.slice(1));
+    for (const k of joiner.pendingKeys()) {
+      const rest = joiner.flush(k);
+      if (rest !== undefined) onLine(rest, k === '' ? undefined : k.slice(1));
     }
   };
 
@@ -122,75 +66,51 @@ export function createPackageFold(importPath: string): PackageFold {
       const test = event.Test;
       if (event.Action === 'output') {
         // The key's first char separates package output ('') from a test named ''.
-        const key = test === undefined ? '' : `t${test}`;
-        for (const line of joiner.push(key, event.Output ?? '')) onLine(line, test);
+        const k = test === undefined ? '' : `t${test}`;
+        for (const line of joiner.push(k, event.Output ?? '')) onLine(line, test);
         return;
       }
+      const ended = event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip';
       if (test !== undefined) {
         const t = testResult(test);
-        if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip') {
-          t.status = event.Action;
+        if (ended) {
+          t.status = event.Action as TestResult['status'];
           t.elapsedSeconds = event.Elapsed ?? t.elapsedSeconds;
         }
         return;
       }
-      if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip') {
-        flushAll();
-        action = event.Action;
-        elapsedSeconds = event.Elapsed ?? 0;
-        if (event.FailedBuild !== undefined) failedBuild = event.FailedBuild;
-        done = true;
-      }
+      if (!ended) return;
+      flushAll();
+      action = event.Action as PackageRun['action'];
+      elapsedSeconds = event.Elapsed ?? 0;
+      if (event.FailedBuild !== undefined) failedBuild = event.FailedBuild;
+      done = true;
     },
     finish(buildOutput) {
       flushAll();
       const buildFailed = failedBuild !== undefined;
-      const run: PackageRun = {
+      return {
         importPath,
         action,
         elapsedSeconds,
-        cached,
+        cached: false,
         tests: [...tests.values()],
         output,
         buildOutput,
         buildFailed,
-        check: finalCheck(check, leak, buildFailed || action === 'skip'),
+        check: checkOf(record, buildFailed || action === 'skip'),
+        ...(record ? { streamRecord: true } : {}),
       };
-      if (timeout) run.timeout = { dump: joinDump(timeout.lines), runningTests: timeout.runningTests };
-      if (panic) run.panic = panic.test === undefined ? { message: panic.lines.join('\n') } : { test: panic.test, message: panic.lines.join('\n') };
-      return run;
     },
   };
 }
 
-/**
- * An unterminated leak block (the binary died while printing) still holds a useful partial
- * dump. Packages that never ran a test binary (build failure, no test files) have nothing to
- * check and count as clean, so only a binary that ran and stayed silent is `missing`.
- */
-function finalCheck(check: LeakCheck | undefined, leak: { waitedMs: number; lines: string[] } | undefined, notRun: boolean): LeakCheck {
-  if (leak) return { kind: 'leaked', waitedMs: leak.waitedMs, dump: joinDump(leak.lines) };
-  if (check) return check;
-  return notRun ? { kind: 'clean', waitedMs: 0 } : { kind: 'missing' };
-}
-
-function joinDump(lines: string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-}
-
-/** `FAIL\tpkg\t1.0s`, `ok  \tpkg…`, `FAIL`, `exit status 2`: the end of a dump printed before exit. */
-function isRunSummary(line: string): boolean {
-  return line === 'FAIL' || line.startsWith('FAIL\t') || line.startsWith('ok  \t') || line.startsWith('exit status ');
-}
-
-/** `TestHang (1s)` → `TestHang`. */
-function testNameOf(entry: string): string {
-  const paren = entry.lastIndexOf(' (');
-  return paren > 0 && entry.endsWith(')') ? entry.slice(0, paren) : entry;
-}
-
-function panicMessage(line: string): string {
-  let msg = line.startsWith(PANIC_PREFIX) ? line.slice(PANIC_PREFIX.length) : line;
-  for (const suffix of RECOVERED_SUFFIXES) if (msg.endsWith(suffix)) msg = msg.slice(0, -suffix.length);
-  return msg;
+/** The check as the stream tells it; the results files, read after the run, may say more. */
+export function checkOf(record: CheckRecord | undefined, notRun: boolean): LeakCheck {
+  if (record) {
+    const { waitedMs, ignored, groups } = record;
+    return groups.length === 0 ? { kind: 'clean', waitedMs, ignored } : { kind: 'leaked', waitedMs, ignored, groups };
+  }
+  // Packages that never ran a test binary (build failure, no test files) have nothing to check.
+  return notRun ? { kind: 'clean', waitedMs: 0, ignored: 0 } : { kind: 'missing' };
 }

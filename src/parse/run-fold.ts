@@ -19,6 +19,8 @@ export interface FoldProgress {
 export interface RunFoldOptions {
   /** Maps a build output line back to the user's files (the overlay renames them). */
   rewriteOutput?: (line: string) => string;
+  /** The machine's key: only records signed with it are the check's (none verify without it). */
+  key?: string;
 }
 
 /** The fold: push events in stream order, read the runs when the stream ends. */
@@ -74,7 +76,7 @@ export function createRunFold(opts: RunFoldOptions = {}): RunFold {
       if (importPath === undefined || finished.has(importPath)) return undefined;
       let fold = packages.get(importPath);
       if (!fold) {
-        fold = createPackageFold(importPath);
+        fold = createPackageFold(importPath, opts.key ?? '');
         packages.set(importPath, fold);
       }
       fold.push(event);

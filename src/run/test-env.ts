@@ -1,15 +1,16 @@
 // Pure construction of the environment and arguments of the go test run.
+import { RESULTS_ENV } from '../check-protocol.js';
 
 /** How many creator stacks each goroutine remembers: enough to walk from a leak up to its test. */
 export const TRACEBACK_ANCESTORS = 10;
 
-/** Adds what the injected TestMain needs to the user's environment, keeping their GODEBUG settings. */
-export function buildTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/** Adds what the injected check needs to the user's environment, keeping their GODEBUG settings. */
+export function buildTestEnv(env: NodeJS.ProcessEnv, resultsDir: string): NodeJS.ProcessEnv {
   const godebug = (env.GODEBUG ?? '')
     .split(',')
     .filter((s) => s !== '' && !s.startsWith('tracebackancestors='));
   godebug.push(`tracebackancestors=${TRACEBACK_ANCESTORS}`);
-  return { ...env, GODEBUG: godebug.join(','), GOLEAKRUN_ACTIVE: '1' };
+  return { ...env, GODEBUG: godebug.join(','), [RESULTS_ENV]: resultsDir };
 }
 
 /** The full `go test` argument list (without `test` itself). */

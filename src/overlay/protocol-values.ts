@@ -1,0 +1,18 @@
+// The template values that come from the check protocol (src/check-protocol.ts), as Go literals.
+import { INTERNAL_FRAMES, RECORD_PREFIX, RESULTS_ENV, resultId } from '../check-protocol.js';
+import { goRuleLiterals } from './render-template.js';
+
+// JSON string syntax is a subset of Go's interpreted string literal syntax.
+const goString = (value: string): string => JSON.stringify(value);
+
+/** Placeholder values shared by every copy of the check in one package. */
+export function protocolValues(importPath: string, key: string): Record<string, string> {
+  return {
+    INTERNAL_FRAMES: goRuleLiterals(INTERNAL_FRAMES.map((func) => ({ kind: 'top', func, reason: '', origin: 'built-in' }))),
+    RECORD_PREFIX: goString(RECORD_PREFIX),
+    RESULTS_ENV: goString(RESULTS_ENV),
+    RESULT_ID: goString(resultId(importPath)),
+    KEY: goString(key),
+    IMPORT_PATH: goString(importPath),
+  };
+}

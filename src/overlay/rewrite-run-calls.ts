@@ -1,0 +1,156 @@
+// Runs the leak check where m.Run() returns: in every function of the test package that
+// takes a *testing.M, `m.Run()` becomes `goleakrunRan(m.Run())`, and m handed to
+// goleak.VerifyTestMain becomes a wrapper whose Run does the same. Whatever TestMain does
+// afterwards (goleak's own check, log.Fatal, syscall.Exit, an exit in another package),
+// the check has run. Every edit stays inside one line, so line numbers keep pointing at
+// the user's code.
+import type { IgnoreRule } from '../model.js';
+import { applyEdits, type TextEdit } from './apply-edits.js';
+import { codeTokens } from './go-source.js';
+import { importNames } from '../go-source/go-imports.js';
+import { goStringValue } from '../go-source/go-string.js';
+import type { GoToken } from '../go-source/go-tokenizer.js';
+
+/** Function in check.go.tmpl that runs the check and returns m.Run's code. */
+export const ranHookName = 'goleakrunRan';
+/** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
+export const wrapMName = 'goleakrunWrapM';
+
+const GOLEAK = 'go.uber.org/goleak';
+// goleak options that map onto our rule kinds; IgnoreCurrent is handled in the binary.
+const GOLEAK_RULES: Record<string, IgnoreRule['kind']> = {
+  IgnoreTopFunction: 'top',
+  IgnoreAnyFunction: 'any',
+  IgnoreCreatedBy: 'created-by',
+};
+
+/** The rewritten file and what it told us. */
+export interface RunCallRewrite {
+  content: string;
+  changes: number;
+  /** goleak options given as literals, as ignore rules of this package. */
+  rules: IgnoreRule[];
+  /** `file:line: …` where m goes somewhere the check cannot follow; shown if the check does not run. */
+  handoffs: string[];
+  warnings: string[];
+}
+
+
+/** Rewrites the m.Run() calls and goleak.VerifyTestMain(m, …) calls of one file. */
+export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string): RunCallRewrite {
+  const code = codeTokens(tokens);
+  const out: RunCallRewrite = { content: src, changes: 0, rules: [], handoffs: [], warnings: [] };
+  const testing = importNames(code, 'testing').names;
+  if (testing.length === 0) return out;
+  const goleak = importNames(code, GOLEAK).names;
+  const edits: TextEdit[] = [];
+  for (const fn of functionsTakingM(code, testing)) {
+    for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
+      const t = code[i]!;
+      if (t.kind !== 'ident' || t.text !== fn.param || code[i - 1]?.text === '.') continue;
+      if (code[i + 1]?.text === '.' && code[i + 2]?.text === 'Run' && code[i + 3]?.text === '(' && code[i + 4]?.text === ')') {
+        edits.push({ at: t.start, remove: 0, insert: `${ranHookName}(` }, { at: code[i + 4]!.end, remove: 0, insert: ')' });
+        out.changes++;
+        i += 4;
+        continue;
+      }
+      const callee = calleeOf(code, i);
+      if (callee === undefined) continue;
+      const [pkg, name] = callee.split('.');
+      if (name === 'VerifyTestMain' && pkg !== undefined && goleak.includes(pkg)) {
+        const options = readGoleakOptions(code, i + 1, pkg, fileName, out);
+        edits.push({ at: t.start, remove: t.text.length, insert: `${wrapMName}(${t.text}, ${options.ignoreCurrent})` });
+        out.changes++;
+      } else {
+        out.handoffs.push(`${fileName}:${t.line}: ${fn.param} is passed to ${callee}, which may run the tests and exit where the check cannot follow`);
+      }
+    }
+  }
+  out.content = applyEdits(src, edits);
+  return out;
+}
+
+interface MFunction {
+  param: string;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+// Top-level functions with a parameter `name *testing.M`, and the token range of their body.
+function functionsTakingM(code: GoToken[], testing: string[]): MFunction[] {
+  const found: MFunction[] = [];
+  let depth = 0;
+  for (let i = 0; i < code.length; i++) {
+    const t = code[i]!;
+    if (t.kind === 'punct' && '{(['.includes(t.text)) depth++;
+    else if (t.kind === 'punct' && '})]'.includes(t.text)) depth--;
+    if (depth !== 0 || t.text !== 'func' || t.kind !== 'ident') continue;
+    let j = i + 1;
+    if (code[j]?.text === '(') j = matching(code, j) + 1; // a method receiver
+    if (code[j]?.kind !== 'ident' || code[j + 1]?.text !== '(') continue;
+    const paramsEnd = matching(code, j + 1);
+    let param: string | undefined;
+    for (let k = j + 2; k < paramsEnd; k++) {
+      const isM = code[k]?.text === '*' && testing.includes(code[k + 1]?.text ?? '') && code[k + 2]?.text === '.' && code[k + 3]?.text === 'M';
+      if (isM && code[k - 1]?.kind === 'ident') param = code[k - 1]!.text;
+    }
+    let open = paramsEnd + 1;
+    while (open < code.length && code[open]!.text !== '{' && code[open]!.text !== 'func') open++;
+    if (param === undefined || code[open]?.text !== '{') continue;
+    found.push({ param, bodyStart: open + 1, bodyEnd: matching(code, open) });
+  }
+  return found;
+}
+
+// Index of the bracket closing the one at `open`; the last token when unbalanced.
+function matching(code: GoToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const text = code[i]!.text;
+    if (text === '(' || text === '{' || text === '[') depth++;
+    else if ((text === ')' || text === '}' || text === ']') && --depth === 0) return i;
+  }
+  return code.length - 1;
+}
+
+// `pkg.Func` or `Func` when the identifier at i is a call argument; undefined otherwise.
+function calleeOf(code: GoToken[], i: number): string | undefined {
+  const after = code[i + 1]?.text;
+  if (after !== ',' && after !== ')') return undefined;
+  let j = i - 1;
+  while (j >= 0 && code[j]!.text !== '(') {
+    if (code[j]!.text === ')' || code[j]!.text === '{' || code[j]!.text === ';') return undefined;
+    j--;
+  }
+  const name = code[j - 1];
+  if (name?.kind !== 'ident') return undefined;
+  const pkg = code[j - 2]?.text === '.' ? code[j - 3] : undefined;
+  return pkg?.kind === 'ident' ? `${pkg.text}.${name.text}` : name.text;
+}
+
+// The options after m in goleak.VerifyTestMain(m, opt, …): literal ones become rules.
+function readGoleakOptions(code: GoToken[], from: number, goleak: string, file: string, out: RunCallRewrite): { ignoreCurrent: boolean } {
+  let ignoreCurrent = false;
+  let depth = 1;
+  for (let i = from; i < code.length && depth > 0; i++) {
+    const t = code[i]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    if (depth !== 1 || t.text !== goleak || code[i + 1]?.text !== '.') {
+      if (depth === 1 && t.text === '...') out.warnings.push(`${file}:${t.line}: goleak options passed as a slice are not read; list them in .goleak-run.yaml`);
+      continue;
+    }
+    const option = code[i + 2]?.text ?? '';
+    if (option === 'IgnoreCurrent') ignoreCurrent = true;
+    const kind = GOLEAK_RULES[option];
+    if (kind === undefined) continue;
+    const literal = code[i + 4];
+    const value = code[i + 3]?.text === '(' && code[i + 5]?.text === ')' && literal?.kind === 'string' ? goStringValue(literal.text) : undefined;
+    if (value === undefined) {
+      out.warnings.push(`${file}:${t.line}: goleak.${option} without a string literal is not read; list it in .goleak-run.yaml`);
+      continue;
+    }
+    out.rules.push({ kind, func: value, reason: `goleak.${option} in ${file}:${t.line}`, origin: 'goleak' });
+  }
+  return { ignoreCurrent };
+}

@@ -1,0 +1,35 @@
+// Joins what the check wrote to its results files with what the stream said. The files
+// are the check's own channel; the stream's signed record stands alone only when Go's
+// test cache replayed a run (then no binary ran, and no file was written).
+import type { CheckRecord } from '../check-protocol.js';
+import type { PackageRun } from '../model.js';
+import { parseCrash } from './crash-text.js';
+import { checkOf } from './package-fold.js';
+
+/** The results files of one package, as read after the run. */
+export interface PackageResults {
+  final?: CheckRecord;
+  waiting?: CheckRecord;
+  /** Text the runtime wrote on a crash; '' or absent when it did not crash. */
+  crash?: string;
+}
+
+/** The run with its check, crash and cache state decided. `handoffs` explain a check that never ran. */
+export function applyResults(run: PackageRun, files: PackageResults, handoffs: string[] = []): PackageRun {
+  const out: PackageRun = { ...run };
+  const crash = parseCrash(files.crash ?? '');
+  if (files.final) out.check = checkOf(files.final, false);
+  else if (files.waiting) {
+    // The binary died during the settle wait: a leftover goroutine took it down.
+    const { waitedMs, ignored, groups } = files.waiting;
+    out.check = { kind: 'leaked', waitedMs, ignored, groups, interruptedBy: crash?.message ?? 'the test binary exited' };
+    return out;
+  } else if (run.streamRecord) out.cached = true;
+  else if (run.check.kind === 'missing' && handoffs.length > 0) out.check = { kind: 'missing', reason: handoffs.join('; ') };
+  if (crash?.timeout) out.timeout = { dump: crash.dump, runningTests: crash.timeout.runningTests };
+  else if (crash) {
+    const failed = run.tests.filter((t) => t.status !== 'pass' && t.status !== 'skip').map((t) => t.name);
+    out.panic = failed.length > 0 ? { test: failed[failed.length - 1]!, message: crash.message } : { message: crash.message };
+  }
+  return out;
+}
