@@ -81,6 +81,16 @@ export function toResolvedPackages(entries: unknown[], stderr: string): Resolved
   return packages;
 }
 
+/**
+ * Packages that go test fails as `[setup failed]` although go list -e resolves them: a directory
+ * named by a pattern that holds no Go files, or only files excluded by build constraints.
+ */
+export function setupFailures(entries: unknown[]): Array<{ importPath: string; error: string }> {
+  return (entries as GoListEntry[])
+    .filter((raw) => raw.Dir && raw.Error?.Err && [raw.GoFiles, raw.CgoFiles, raw.TestGoFiles, raw.XTestGoFiles].every((f) => !f?.length))
+    .map((raw) => ({ importPath: raw.ImportPath ?? '', error: raw.Error?.Err ?? '' }));
+}
+
 /** Builds the module facts from go.mod's path and the package list. */
 export function moduleInfo(goMod: string, modulePath: string, goVersion: string): ModuleInfo {
   return { path: modulePath, dir: goMod.replace(/[\\/]go\.mod$/, ''), goVersion };

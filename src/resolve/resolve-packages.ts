@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import type { ModuleInfo, ResolvedPackage } from '../model.js';
 import { ResolveError, ToolchainError } from '../errors.js';
-import { checkGoEnv, moduleInfo, splitJsonObjects, toResolvedPackages } from './go-list-parse.js';
+import { checkGoEnv, moduleInfo, setupFailures, splitJsonObjects, toResolvedPackages } from './go-list-parse.js';
 
 /** What the rest of the run needs to know about the toolchain, the module and the packages. */
 export interface Resolution {
   module: ModuleInfo;
   goRoot: string;
   packages: ResolvedPackage[];
+  /** Packages go test fails before building them (no Go files): they are reported, never run. */
+  setupFailures: Array<{ importPath: string; error: string }>;
 }
 
 const LIST_FIELDS = 'ImportPath,Dir,Name,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Error';
@@ -39,8 +41,9 @@ export async function resolvePackages(opts: {
   if (list.exitCode !== 0 && list.stdout.trim() === '') {
     throw new ResolveError(`expected go list to resolve ${opts.patterns.join(' ')}, found: ${firstLine(list.stderr)}`);
   }
-  const packages = toResolvedPackages(splitJsonObjects(list.stdout), list.stderr);
-  return { module: moduleInfo(goMod, modulePath, goVersion), goRoot, packages };
+  const entries = splitJsonObjects(list.stdout);
+  const packages = toResolvedPackages(entries, list.stderr);
+  return { module: moduleInfo(goMod, modulePath, goVersion), goRoot, packages, setupFailures: setupFailures(entries) };
 }
 
 interface GoOutput {

@@ -16,6 +16,8 @@ export interface GoTestRun {
   done: Promise<{ exitCode: number; stderr: string; signal?: string }>;
   /** Interrupts the whole process group, then kills it if it has not gone after `graceMs`. */
   stop: (graceMs?: number) => Promise<void>;
+  /** go test's pid, which is also its process group id; undefined when it could not start. */
+  pid?: number;
 }
 
 /** Starts go test; the child leads its own process group so that stop() reaches the test binaries too. */
@@ -68,5 +70,5 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     // go test may exit before its test binaries do; make sure none survive it.
     killGroup('SIGKILL');
   };
-  return { done, stop };
+  return pid === undefined ? { done, stop } : { done, stop, pid };
 }
