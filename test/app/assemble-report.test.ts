@@ -1,33 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { packageReports } from '../../src/app/assemble-report.js';
 import type { ExecutedRun } from '../../src/app/execute-run.js';
 import { GoleakRunError } from '../../src/errors.js';
-import type { Dump, PackageRun, ResolvedPackage } from '../../src/model.js';
+import type { Dump, FoldedGoroutines, PackageRun, ResolvedPackage } from '../../src/model.js';
 import { parseDump } from '../../src/parse/index.js';
 import type { Resolution } from '../../src/resolve/resolve-packages.js';
-import { foldRecorded } from '../parse/fold-helpers.js';
+import { DATA_DIR, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from '../classify/support/parse-dump.js';
 
-// Real runs folded from recorded go test -json streams (fixtures/dumps/regenerate.sh):
-// markleak leaks at the end of its run, timeout hangs and prints the -timeout dump.
-const MODULE_DIR = '/home/gopher/dumps';
-const P = 'example.com/dumps/gotest';
-const runs: PackageRun[] = [...foldRecorded('markers.jsonl').runs, ...foldRecorded('timeout.jsonl').runs];
+// Real dumps recorded by test/classify/data/regenerate.sh: `leaks` leaves goroutines behind
+// (its check reports each as a group of one), `hang` is killed by -timeout.
+const recordedDump = (name: string): string => readFileSync(path.join(DATA_DIR, name), 'utf8');
+const groupsOf = (dump: string): FoldedGoroutines[] =>
+  dump
+    .split('\n\n')
+    .filter((block) => block.startsWith('goroutine '))
+    .map((block) => ({ n: 1, ids: [Number(/^goroutine (\d+)/.exec(block)?.[1])], stack: `${block.trimEnd()}\n` }));
+
+const run = (name: string, over: Partial<PackageRun>): PackageRun => ({
+  importPath: `${RECORDED_MODULE_PATH}/${name}`,
+  action: 'pass',
+  elapsedSeconds: 1,
+  cached: false,
+  tests: [],
+  output: [],
+  buildOutput: [],
+  buildFailed: false,
+  check: { kind: 'clean', waitedMs: 0, ignored: 0 },
+  ...over,
+});
 const pkg = (name: string): ResolvedPackage => ({
-  importPath: `${P}/${name}`,
-  dir: `${MODULE_DIR}/gotest/${name}`,
+  importPath: `${RECORDED_MODULE_PATH}/${name}`,
+  dir: `${RECORDED_MODULE_DIR}/${name}`,
   name,
   goFiles: [],
   testGoFiles: [`${name}_test.go`],
   xTestGoFiles: [],
   noTestFiles: false,
 });
+
+const leaksDump = recordedDump('leaks.txt');
+const timeoutDump = recordedDump('timeout.txt');
+const runs = [
+  run('clean', {}),
+  run('leaks', { check: { kind: 'leaked', waitedMs: 300, ignored: 0, groups: groupsOf(leaksDump) } }),
+  run('hang', { action: 'fail', check: { kind: 'missing' }, timeout: { dump: timeoutDump, runningTests: ['TestHang'] } }),
+];
 const resolution: Resolution = {
-  module: { path: 'example.com/dumps', dir: MODULE_DIR, goVersion: 'go1.26.0' },
+  module: { path: RECORDED_MODULE_PATH, dir: RECORDED_MODULE_DIR, goVersion: 'go1.26.0' },
   goRoot: '/usr/local/go',
-  packages: [pkg('markclean'), pkg('markleak'), pkg('timeout')],
+  packages: [pkg('clean'), pkg('leaks'), pkg('hang')],
 };
 const executed: ExecutedRun = { runs, warnings: [], notes: new Map() };
-const leakDump = runs.find((r) => r.importPath === `${P}/markleak`)?.check;
+const LEAKS = `${RECORDED_MODULE_PATH}/leaks`;
 
 function reports(parse?: (text: string) => Dump) {
   return packageReports({
@@ -39,49 +65,41 @@ function reports(parse?: (text: string) => Dump) {
   });
 }
 
-// Throws on markleak's dump only, the way a parser bug on one odd dump would.
-function failingOn(dump: string, error: unknown): (text: string) => Dump {
+// Throws on the leaks package's stacks only, the way a parser bug on one odd dump would.
+function failingOnLeaks(error: unknown): (text: string) => Dump {
   return (text) => {
-    if (text === dump) throw error;
+    if (leaksDump.includes(text.trimEnd())) throw error;
     return parseDump(text);
   };
 }
 
 describe('packageReports', () => {
-  it('classifies every package of the recorded runs', () => {
-    expect(leakDump?.kind).toBe('leaked');
+  it('classifies every package', () => {
     const byPath = new Map(reports().map((r) => [r.importPath, r]));
-    expect(byPath.get(`${P}/markclean`)).toMatchObject({ status: 'passed', leaks: [], warnings: [] });
-    expect(byPath.get(`${P}/markleak`)?.status).toBe('leaked');
-    expect(byPath.get(`${P}/markleak`)?.leaks.length).toBeGreaterThan(0);
-    expect(byPath.get(`${P}/timeout`)?.status).toBe('failed');
-    expect(byPath.get(`${P}/timeout`)?.leaks.length).toBeGreaterThan(0);
+    expect(byPath.get(`${RECORDED_MODULE_PATH}/clean`)).toMatchObject({ status: 'passed', leaks: [], warnings: [] });
+    expect(byPath.get(LEAKS)?.status).toBe('leaked');
+    expect(byPath.get(LEAKS)?.leaks.length).toBeGreaterThan(0);
+    expect(byPath.get(`${RECORDED_MODULE_PATH}/hang`)?.status).toBe('failed');
+    expect(byPath.get(`${RECORDED_MODULE_PATH}/hang`)?.leaks.length).toBeGreaterThan(0);
   });
 
   it('an unexpected error in one package becomes a warning there; the others are still classified', () => {
-    if (leakDump?.kind !== 'leaked') throw new Error('markleak did not leak in the recording');
     const plain = reports();
-    const hurt = reports(failingOn(leakDump.dump, new RangeError('Invalid code point -1')));
-    const markleak = hurt.find((r) => r.importPath === `${P}/markleak`);
+    const hurt = reports(failingOnLeaks(new RangeError('Invalid code point -1')));
+    const leaks = hurt.find((r) => r.importPath === LEAKS);
     // go test said ok: the package keeps that status, with no findings and the reason.
-    expect(markleak).toMatchObject({ status: 'passed', leaks: [], failures: [] });
-    expect(markleak?.warnings).toEqual(['internal error while classifying: Invalid code point -1']);
-    expect(hurt.filter((r) => r.importPath !== `${P}/markleak`)).toEqual(
-      plain.filter((r) => r.importPath !== `${P}/markleak`),
-    );
+    expect(leaks).toMatchObject({ status: 'passed', leaks: [], failures: [] });
+    expect(leaks?.warnings).toEqual(['internal error while classifying: Invalid code point -1']);
+    expect(hurt.filter((r) => r.importPath !== LEAKS)).toEqual(plain.filter((r) => r.importPath !== LEAKS));
   });
 
   it('names a thrown non-Error value too', () => {
-    if (leakDump?.kind !== 'leaked') throw new Error('markleak did not leak in the recording');
-    const hurt = reports(failingOn(leakDump.dump, 'plain string'));
-    expect(hurt.find((r) => r.importPath === `${P}/markleak`)?.warnings).toEqual([
-      'internal error while classifying: plain string',
-    ]);
+    const leaks = reports(failingOnLeaks('plain string')).find((r) => r.importPath === LEAKS);
+    expect(leaks?.warnings).toEqual(['internal error while classifying: plain string']);
   });
 
   it('lets a typed error about bad input stop the run', () => {
-    if (leakDump?.kind !== 'leaked') throw new Error('markleak did not leak in the recording');
     const bad = new GoleakRunError('expected a rule, found nothing');
-    expect(() => reports(failingOn(leakDump.dump, bad))).toThrow(bad);
+    expect(() => reports(failingOnLeaks(bad))).toThrow(bad);
   });
 });
