@@ -59,6 +59,8 @@ export function parseGoroutineHeader(line: string): HeaderResult {
   const id = Number(line.slice(idStart, i));
   const open = line.indexOf(' [', i);
   if (open < 0) return { ok: false, error: 'goroutine header without [status]' };
+  // Only the system fields (` gp=… m=…`) may sit between the id and the status.
+  if (open > i && !line.startsWith(' gp=', i)) return { ok: false, error: 'goroutine header with text after the id' };
   const statusStart = open + 2;
   const close = line.indexOf(']', statusStart);
   if (close < 0) return { ok: false, error: 'goroutine header without closing ]' };
@@ -127,7 +129,8 @@ function readLabels(line: string, start: number): { labels: Record<string, strin
     const value = line[key.end + 2] === '"' ? readQuoted(line, key.end + 2) : readLabelToken(line, key.end + 2, ',}');
     if (!value) return undefined;
     // defineProperty: a label named __proto__ must stay a plain own key.
-    Object.defineProperty(labels, key.value, { value: value.value, enumerable: true, writable: true, configurable: true });
+    const property = { value: value.value, enumerable: true, writable: true, configurable: true };
+    Object.defineProperty(labels, key.value, property);
     if (line[value.end] === '}') return { labels, end: value.end + 1 };
     if (!line.startsWith(', ', value.end)) return undefined;
     i = value.end + 2;

@@ -45,7 +45,11 @@ const timeoutDump = recordedDump('timeout.txt');
 const runs = [
   run('clean', {}),
   run('leaks', { check: { kind: 'leaked', waitedMs: 300, ignored: 0, groups: groupsOf(leaksDump) } }),
-  run('hang', { action: 'fail', check: { kind: 'missing' }, timeout: { dump: timeoutDump, runningTests: ['TestHang'] } }),
+  run('hang', {
+    action: 'fail',
+    check: { kind: 'missing' },
+    timeout: { dump: timeoutDump, runningTests: ['TestHang'] },
+  }),
 ];
 const resolution: Resolution = {
   module: { path: RECORDED_MODULE_PATH, dir: RECORDED_MODULE_DIR, goVersion: 'go1.26.0' },

@@ -65,6 +65,8 @@ describe('parseGoroutineHeader', () => {
     ['goroutine 12 [select labels:{"a": "b}] x', 'malformed labels in goroutine header'],
     ['goroutine 12 [select] {a: "b} x', 'malformed labels in goroutine header'],
     ['goroutine 1234567890123456 [select]:', 'goroutine header with an out-of-range id'],
+    ['goroutine 1e9 [select]:', 'goroutine header with text after the id'],
+    ['goroutine 12 m=nil [select]:', 'goroutine header with text after the id'],
   ])('rejects %j', (line, error) => {
     expect(parseGoroutineHeader(line)).toEqual({ ok: false, error });
   });

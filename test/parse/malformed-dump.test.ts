@@ -97,12 +97,15 @@ describe('parseDump on damaged input', () => {
     expect(dump.goroutines.map((g) => [g.id, g.labels, g.frames.map((f) => `${f.func} ${f.file}:${f.line}`)])).toEqual([
       [7, {}, ['main.worker /src/w.go:9']],
     ]);
-    expect(dump.warnings.map((w) => [w.line, w.message])).toEqual([[1, 'malformed labels in goroutine header; labels dropped']]);
+    expect(dump.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, 'malformed labels in goroutine header; labels dropped'],
+    ]);
   });
 
   it('numbers too long to be exact are not read as line numbers or counts', () => {
     const long = '9'.repeat(400);
-    const dump = parseDump(['goroutine 1 [sleep]:', 'main.f()', `\t/a.go:${long}`, `...${long} frames elided...`].join('\n'));
+    const text = ['goroutine 1 [sleep]:', 'main.f()', `\t/a.go:${long}`, `...${long} frames elided...`].join('\n');
+    const dump = parseDump(text);
     expect(dump.goroutines[0]).toMatchObject({ frames: [{ func: 'main.f', file: '', line: 0 }], framesElided: 0 });
     expect(dump.warnings.map((w) => w.message)).toEqual(['malformed file:line location', 'unexpected elision line']);
   });
