@@ -9,3 +9,6 @@ export const DUMPS_DIR = fileURLToPath(new URL('../../fixtures/dumps/', import.m
 export function recorded(name: string): string {
   return readFileSync(`${DUMPS_DIR}recorded/${name}`, 'utf8');
 }
+
+/** The key fixtures/dumps/record-check-stream.mjs signs recorded streams with. */
+export const RECORDING_KEY = 'd0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0';

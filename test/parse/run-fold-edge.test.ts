@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parseDump } from '../../src/parse/goroutine-dump.js';
 import { createLineJoiner } from '../../src/parse/line-joiner.js';
 import { packageOfImportPath } from '../../src/parse/build-import-path.js';
-import { findMarker } from '../../src/parse/leak-markers.js';
+import { type CheckRecord, RECORD_PREFIX, signRecord } from '../../src/check-protocol.js';
 import type { GoTestEvent } from '../../src/model.js';
 import { foldEvents, runOf } from './fold-helpers.js';
 
@@ -10,49 +9,79 @@ const out = (Package: string, Output: string, Test?: string): GoTestEvent =>
   Test === undefined ? { Action: 'output', Package, Output } : { Action: 'output', Package, Test, Output };
 const DUMP = 'goroutine 7 [chan receive]:\nmain.leak()\n\t/m/a.go:3 +0x1\ncreated by main.start in goroutine 1\n\t/m/a.go:9 +0x2\n';
 
+const KEY = 'k'.repeat(64);
+const leakRecord = (pkg: string): CheckRecord => ({ v: 2, pkg, phase: 'final', waitedMs: 150, ignored: 2, groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }] });
+const cleanRecord = (pkg: string): CheckRecord => ({ v: 2, pkg, phase: 'final', waitedMs: 3, ignored: 0, groups: [] });
+const line = (record: CheckRecord, key = KEY): string => {
+  const json = JSON.stringify(record);
+  return `${RECORD_PREFIX}${signRecord(key, json)} ${json}\n`;
+};
+
 describe('run fold edge cases', () => {
-  it('joins a marker block cut into arbitrary chunks, interleaved with another package', () => {
-    const text = `PASS\ngoleak-run:v1 begin waited=150\n${DUMP}goleak-run:v1 end\nok  \tm/a\t0.2s\n`;
+  it('joins a record cut into arbitrary chunks, interleaved with another package', () => {
+    const text = `PASS\n${line(leakRecord('m/a'))}ok  \tm/a\t0.2s\n`;
+    const b = line(cleanRecord('m/b'));
     const events: GoTestEvent[] = [];
     for (let i = 0; i < text.length; i += 7) {
       events.push(out('m/a', text.slice(i, i + 7)));
-      events.push(out('m/b', i === 0 ? 'goleak-run:v1 clea' : i === 7 ? 'n waited=3\n' : ''));
+      events.push(out('m/b', b.slice(i, i + 7)));
     }
     events.push({ Action: 'pass', Package: 'm/a', Elapsed: 0.2 }, { Action: 'pass', Package: 'm/b' });
-    const folded = foldEvents(events);
+    const folded = foldEvents(events, { key: KEY });
     const a = runOf(folded, 'm/a');
-    expect(a.check).toEqual({ kind: 'leaked', waitedMs: 150, dump: DUMP });
+    expect(a.check).toEqual({ kind: 'leaked', waitedMs: 150, ignored: 2, groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }] });
     expect(a.output).toEqual(['PASS', 'ok  \tm/a\t0.2s']);
-    expect(runOf(folded, 'm/b').check).toEqual({ kind: 'clean', waitedMs: 3 });
-    expect(parseDump(DUMP).goroutines[0]?.createdBy?.goroutine).toBe(1);
+    expect(runOf(folded, 'm/b').check).toEqual({ kind: 'clean', waitedMs: 3, ignored: 0 });
   });
 
-  it('a marker glued to a partial line from user code: the text before it stays output', () => {
-    const folded = foldEvents([
-      out('m/a', 'PASS\n'),
-      out('m/a', 'no newline herego'),
-      out('m/a', 'leak-run:v1 clean waited=0\n'),
-      { Action: 'pass', Package: 'm/a' },
-    ]);
-    expect(runOf(folded, 'm/a')).toMatchObject({ output: ['PASS', 'no newline here'], check: { kind: 'clean', waitedMs: 0 } });
+  it('a record glued to a partial line from user code: the text before it stays output', () => {
+    const rec = line(cleanRecord('m/a'));
+    const folded = foldEvents(
+      [out('m/a', 'PASS\n'), out('m/a', 'no newline here'), out('m/a', rec), { Action: 'pass', Package: 'm/a' }],
+      { key: KEY },
+    );
+    expect(runOf(folded, 'm/a')).toMatchObject({ output: ['PASS', 'no newline here'], check: { kind: 'clean', waitedMs: 3 } });
   });
 
-  it('drops the blank line the snippet prints before its marker', () => {
-    const folded = foldEvents([out('m/a', 'PASS\n\ngoleak-run:v1 clean waited=0\nok  \tm/a\t0.1s\n'), { Action: 'pass', Package: 'm/a' }]);
-    expect(runOf(folded, 'm/a').output).toEqual(['PASS', 'ok  \tm/a\t0.1s']);
+  it.each([
+    ['signed with another key', (pkg: string) => line(leakRecord(pkg), 'x'.repeat(64))],
+    ['a byte changed after signing', (pkg: string) => line(leakRecord(pkg)).replace('"n":3', '"n":4')],
+    ['the old v1 marker', () => 'goleak-run:v1 clean waited=0 ignored=0\n'],
+  ])('a record %s is test output and not a verdict', (_, make) => {
+    const forged = make('m/a');
+    const folded = foldEvents([out('m/a', forged, 'TestX'), out('m/a', forged), { Action: 'pass', Package: 'm/a' }], { key: KEY });
+    const run = runOf(folded, 'm/a');
+    expect(run.check).toEqual({ kind: 'missing' });
+    expect(run.output).toEqual([forged.trimEnd()]);
+    expect(run.tests[0]?.output).toEqual([forged.trimEnd()]);
   });
 
-  it('a leak block cut off by the stream end keeps the partial dump; the package is unfinished', () => {
+  it.each([
+    ['for another package', () => line(cleanRecord('m/other'))],
+    ['of the waiting phase (that one belongs in the results file)', (pkg: string) => line({ ...leakRecord(pkg), phase: 'waiting' })],
+  ])('a signed record %s is not this package\'s verdict', (_, make) => {
+    const folded = foldEvents([out('m/a', make('m/a')), { Action: 'pass', Package: 'm/a' }], { key: KEY });
+    expect(runOf(folded, 'm/a').check).toEqual({ kind: 'missing' });
+  });
+
+  it('a leaked goroutine printing a signed-looking record cannot turn a leak into a pass: the first record stands', () => {
+    const folded = foldEvents([out('m/a', line(leakRecord('m/a'))), out('m/a', line(cleanRecord('m/a'), 'x'.repeat(64))), { Action: 'pass', Package: 'm/a' }], {
+      key: KEY,
+    });
+    expect(runOf(folded, 'm/a').check.kind).toBe('leaked');
+  });
+
+  it('an unfinished package keeps its tests running and its check missing', () => {
     const folded = foldEvents([
       { Action: 'start', Package: 'm/a' },
       { Action: 'run', Package: 'm/a', Test: 'TestX' },
-      out('m/a', 'goleak-run:v1 begin waited=9\ngoroutine 7 [chan receive]:\nmain.leak()\n\t/m/a.go:3'),
+      out('m/a', line(leakRecord('m/a')).slice(0, 50)),
     ]);
     expect(folded.progress).toEqual([]);
     const run = runOf(folded, 'm/a');
     expect(run.action).toBe('unknown');
     expect(run.tests).toEqual([{ name: 'TestX', status: 'running', elapsedSeconds: 0, output: [] }]);
-    expect(run.check).toEqual({ kind: 'leaked', waitedMs: 9, dump: 'goroutine 7 [chan receive]:\nmain.leak()\n\t/m/a.go:3\n' });
+    expect(run.check).toEqual({ kind: 'missing' });
   });
 
   it('an unfinished package without markers is missing its check', () => {
@@ -70,14 +99,17 @@ describe('run fold edge cases', () => {
     expect(runOf(folded, 'm/a').tests).toEqual([{ name: 'TestX', status: 'fail', elapsedSeconds: 0.5, output: ['=== RUN   TestX', 'dangling'] }]);
   });
 
-  it('a multi-line panic value and a fatal error outside any test', () => {
-    const multi = foldEvents([
+  it('panic and fatal-error text in a passing package changes nothing', () => {
+    const folded = foldEvents([
       out('m/a', 'panic: first line\nsecond line [recovered]\n\ngoroutine 1 [running]:\n', 'TestP'),
-      { Action: 'fail', Package: 'm/a' },
+      out('m/a', 'fatal error: all goroutines are asleep - deadlock!\npanic: test timed out after 1s\n'),
+      { Action: 'pass', Package: 'm/a', Test: 'TestP' },
+      { Action: 'pass', Package: 'm/a' },
     ]);
-    expect(runOf(multi, 'm/a').panic).toEqual({ test: 'TestP', message: 'first line\nsecond line [recovered]' });
-    const fatal = foldEvents([out('m/b', 'fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n'), { Action: 'fail', Package: 'm/b' }]);
-    expect(runOf(fatal, 'm/b').panic).toEqual({ message: 'fatal error: all goroutines are asleep - deadlock!' });
+    const run = runOf(folded, 'm/a');
+    expect(run).toMatchObject({ action: 'pass', tests: [{ name: 'TestP', status: 'pass' }] });
+    expect(run.panic).toBeUndefined();
+    expect(run.timeout).toBeUndefined();
   });
 
   it('build output split across events, and events after a package finished are ignored', () => {
@@ -121,21 +153,5 @@ describe('parse helpers', () => {
     ['m/a.test', 'm/a.test'],
   ])('packageOfImportPath(%j) = %j', (importPath, pkg) => {
     expect(packageOfImportPath(importPath)).toBe(pkg);
-  });
-
-  it.each([
-    ['goleak-run:v1 clean waited=12', { marker: { kind: 'clean', waitedMs: 12 }, before: '' }],
-    ['goleak-run:v1 clean waited=0 ignored=4', { marker: { kind: 'clean', waitedMs: 0, ignored: 4 }, before: '' }],
-    ['goleak-run:v1 clean waited=0 ignored=', undefined],
-    ['goleak-run:v1 clean waited=0 ignored=4 extra', undefined],
-    ['goleak-run:v1 begin waited=0 ignored=4', undefined],
-    ['xgoleak-run:v1 begin waited=0', { marker: { kind: 'begin', waitedMs: 0 }, before: 'x' }],
-    ['goleak-run:v1 end', { marker: { kind: 'end' }, before: '' }],
-    ['goleak-run:v1 clean waited=', undefined],
-    ['goleak-run:v1 clean waited=1x', undefined],
-    ['goleak-run:v2 clean waited=1', undefined],
-    ['goleak-run:v1 ended', undefined],
-  ])('findMarker(%j)', (line, expected) => {
-    expect(findMarker(line)).toEqual(expected);
   });
 });
