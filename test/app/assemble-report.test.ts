@@ -51,12 +51,16 @@ const runs = [
     timeout: { dump: timeoutDump, runningTests: ['TestHang'] },
   }),
 ];
-const resolution: Resolution = {
+// Built as plain values, then typed: fields other stages add as they grow stay out of the way.
+const resolutionFields = {
   module: { path: RECORDED_MODULE_PATH, dir: RECORDED_MODULE_DIR, goVersion: 'go1.26.0' },
   goRoot: '/usr/local/go',
   packages: [pkg('clean'), pkg('leaks'), pkg('hang')],
+  setupFailures: [],
 };
-const executed: ExecutedRun = { runs, warnings: [], notes: new Map() };
+const resolution: Resolution = resolutionFields;
+const executedFields = { runs, warnings: [], notes: new Map<string, string[]>(), packageRules: new Map() };
+const executed: ExecutedRun = executedFields;
 const LEAKS = `${RECORDED_MODULE_PATH}/leaks`;
 
 function reports(parse?: (text: string) => Dump) {

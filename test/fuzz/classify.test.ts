@@ -132,13 +132,16 @@ describe('classify fuzz', () => {
           const timeout = { dump: damaged, runningTests: [] };
           const folded = fold.result().map((r) => (asTimeout ? { ...r, timeout } : r));
           expect(folded.map((r) => r.check.kind)).toEqual([groups.length > 0 ? 'leaked' : 'clean']);
+          const resolution = {
+            module: { path: src.modulePath, dir: src.moduleDir, goVersion: 'go1.26.0' },
+            goRoot: '/usr/local/go',
+            packages: [pkg(src.importPath, src.moduleDir)],
+            setupFailures: [],
+          };
+          const executed = { runs: folded, warnings: [], notes: new Map<string, string[]>(), packageRules: new Map() };
           const reports = packageReports({
-            resolution: {
-              module: { path: src.modulePath, dir: src.moduleDir, goVersion: 'go1.26.0' },
-              goRoot: '/usr/local/go',
-              packages: [pkg(src.importPath, src.moduleDir)],
-            },
-            executed: { runs: folded, warnings: [], notes: new Map() },
+            resolution,
+            executed,
             settings: { rules: [] },
             readSource: readRecordedSource,
           });

@@ -35,7 +35,7 @@ function expectWellFormed(result: PackageRun[]): void {
       expect(typeof t.name === 'string' && Array.isArray(t.output), `test ${t.name}`).toBe(true);
       expect(['pass', 'fail', 'skip', 'running']).toContain(t.status);
     }
-    if (run.check.kind === 'leaked') expect(typeof run.check.dump).toBe('string');
+    if (run.check.kind === 'leaked') expect(Array.isArray(run.check.groups), 'groups').toBe(true);
     if (run.timeout) expect(Array.isArray(run.timeout.runningTests)).toBe(true);
   }
 }

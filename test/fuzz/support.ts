@@ -128,7 +128,8 @@ export const oddLine: fc.Arbitrary<string> = fc.oneof(oddHeader, oddFrameLine, d
 
 /** One change to a text: line-level edits, or a byte-level flip, cut or splice. */
 export type Mutation =
-  | { kind: 'drop' | 'dup'; at: number }
+  | { kind: 'drop'; at: number }
+  | { kind: 'dup'; at: number }
   | { kind: 'insert'; at: number; line: string }
   | { kind: 'flip'; at: number; char: string }
   | { kind: 'truncate'; at: number }
