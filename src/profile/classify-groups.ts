@@ -1,17 +1,19 @@
 // One profile → goroutines blocked at each user-code location, LeakProf's unit of suspicion.
-// Ignored goroutines and goroutines that are not blocked on a channel or sync operation in
-// the user's code are counted, not kept.
+// Goroutines that are not blocked on a channel or sync operation are not suspects (IO wait,
+// sleep, running), nor are those whose whole stack is the runtime's or the standard library's:
+// idle net/http connections server and client side, runtime and stdlib workers. They are
+// counted, not kept, as are goroutines that ignore rules drop. Ignore rules see only the rest,
+// so a rule can never hide a user's handler blocked inside net/http's connection goroutine.
 import { BUILTIN_IGNORES } from '../classify/builtin-ignores.js';
 import { matchesRule, rulesForPackage } from '../classify/match-rule.js';
 import type { Goroutine, IgnoreRule } from '../model.js';
 import { isSuspectState } from './blocking-op.js';
-import { PROFILE_IGNORES } from './profile-ignores.js';
-import { locationKey, type GoroutineGroup, type LocationTally, type SnapshotTally, type StackFrame } from './profile-types.js';
+import { locationKey, type GoroutineGroup, type SnapshotTally, type StackFrame } from './profile-types.js';
 import { isStdFrame, packagePath, userFrameIndex } from './std-frames.js';
 
-/** Built-in, profile and user rules, in the order they are tried. */
+/** The built-in rules, then the user's, in the order they are tried. */
 export function profileRules(userRules: readonly IgnoreRule[]): IgnoreRule[] {
-  return [...BUILTIN_IGNORES, ...PROFILE_IGNORES, ...userRules];
+  return [...BUILTIN_IGNORES, ...userRules];
 }
 
 /** Tallies one profile's groups by blocking location. */

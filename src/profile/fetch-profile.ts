@@ -22,6 +22,8 @@ export interface ProfileRequest {
   timeoutMs: number;
   /** Aborts the request (Ctrl-C). */
   signal?: AbortSignal;
+  /** What is asked for, in messages; `goroutine profile` when absent. */
+  what?: string;
 }
 
 /** What came back: the body, or a 404 (the caller decides whether a missing profile is an error). */
@@ -35,7 +37,7 @@ export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promi
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
   const fail = (found: string, cause?: unknown): ProfileSourceError =>
-    new ProfileSourceError(`expected a goroutine profile from ${req.display}, found ${scrubSecrets(found, req.url)}`, { cause });
+    new ProfileSourceError(`expected a ${req.what ?? 'goroutine profile'} from ${req.display}, found ${scrubSecrets(found, req.url)}`, { cause });
   let res: Response;
   try {
     res = await fetchFn(req.url.href, { headers: req.headers, redirect: 'manual', signal });
