@@ -5,7 +5,9 @@ import { main } from './app/main.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const code = await main({
+// `goleak-run profile …` is a command of its own; its code loads only when it is asked for.
+const run = process.argv[2] === 'profile' ? (await import('./app/profile-command.js')).runProfileCommand : main;
+const code = await run({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
