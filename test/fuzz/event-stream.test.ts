@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import type { GoTestEvent, PackageRun } from '../../src/model.js';
+import { RECORD_PREFIX, signRecord } from '../../src/check-protocol.js';
 import { createRunFold, isParseWarning, parseEventLine } from '../../src/parse/index.js';
 import { DUMPS_DIR, recorded } from '../parse/recorded.js';
 import { applyMutations, digits, dumpSoup, mutation, oddLine, runs } from './support.js';
@@ -191,6 +192,58 @@ describe('event stream fuzz', () => {
           if (progress) expect(progress.kind).toBe('package-done');
         }
         expectWellFormed(fold.result());
+      }),
+      runs(200),
+    );
+  });
+
+  // Signed with the run's key, so the fold believes them: their contents must still be checked.
+  const KEY = 'fuzz-key';
+  const oddRecord = fc.record(
+    {
+      v: field(fc.constant(2)),
+      pkg: field(fc.constantFrom('p', 'q')),
+      phase: field(fc.constantFrom('final', 'waiting')),
+      waitedMs: field(fc.oneof(fc.nat(), fc.integer({ min: -5, max: -1 }), fc.constant(1e300))),
+      ignored: field(fc.nat()),
+      groups: field(
+        fc.array(fc.record({ n: field(fc.nat()), ids: field(fc.array(field(fc.nat()))), stack: field(oddLine) }), {
+          maxLength: 3,
+        }),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  const isCount = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 0;
+  const isGroup = (g: unknown): boolean => {
+    const r = g as Record<string, unknown>;
+    return isCount(r.n) && typeof r.stack === 'string' && Array.isArray(r.ids) && r.ids.every(isCount);
+  };
+  // The test's own reading of the protocol (src/check-protocol.ts): what a valid final record of `p` is.
+  const isFinalRecordOfP = (r: Record<string, unknown>): boolean =>
+    r.v === 2 && r.pkg === 'p' && r.phase === 'final' && isCount(r.waitedMs) && isCount(r.ignored) &&
+    Array.isArray(r.groups) && r.groups.every(isGroup);
+
+  it('the fold never throws on signed records with odd contents, whole or cut into chunks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(oddRecord, fc.nat({ max: 3 })), { maxLength: 4 }), (records) => {
+        const fold = createRunFold({ key: KEY });
+        for (const [record, cuts] of records) {
+          const json = JSON.stringify(record);
+          const line = `${RECORD_PREFIX}${signRecord(KEY, json)} ${json}\n`;
+          const size = Math.ceil(line.length / (cuts + 1));
+          for (let i = 0; i < line.length; i += size) {
+            fold.push({ Action: 'output', Package: 'p', Output: line.slice(i, i + size) });
+          }
+        }
+        fold.push({ Action: 'pass', Package: 'p' });
+        const result = fold.result();
+        expectWellFormed(result);
+        // The first well-formed final record of the package is its check, however it was cut.
+        const first = records.map(([r]) => r).find(isFinalRecordOfP);
+        const want = first === undefined ? 'missing' : (first.groups as unknown[]).length > 0 ? 'leaked' : 'clean';
+        expect(result[0]?.check.kind).toBe(want);
       }),
       runs(200),
     );
