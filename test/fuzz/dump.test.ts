@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import type { Dump } from '../../src/model.js';
+import { parseCrash } from '../../src/parse/crash-text.js';
 import { parseDump } from '../../src/parse/index.js';
 import { DUMPS_DIR, recorded } from '../parse/recorded.js';
 import { applyMutations, dumpSoup, lineMutation, mutation, oddLine, runs } from './support.js';
@@ -96,6 +97,23 @@ describe('parseDump fuzz', () => {
         const expected = before.filter((_, i) => surviving.has(headers[i] ?? ''));
         const after = new Set(parseDump(mutated).goroutines.map((g) => g.id));
         expect(expected.filter((id) => !after.has(id))).toEqual([]);
+      }),
+      runs(300),
+    );
+  });
+
+  const crashDamage = fc.array(mutation(oddLine), { maxLength: 6 });
+  // The crash file the runtime writes (a panic or -timeout message, then the traceback).
+  it('parseCrash never throws, and its dump parses like any other', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbitraryText, fc.tuple(recording, crashDamage)), (input) => {
+        const text = typeof input === 'string' ? input : applyMutations(TEXTS.get(input[0]) ?? '', input[1]);
+        const crash = parseCrash(text);
+        if (crash === undefined) return;
+        expect(typeof crash.message).toBe('string');
+        expect(crash.dump === '' || crash.dump.startsWith('goroutine ')).toBe(true);
+        if (crash.timeout) expect(Array.isArray(crash.timeout.runningTests)).toBe(true);
+        expectWellFormed(parseDump(crash.dump));
       }),
       runs(300),
     );
