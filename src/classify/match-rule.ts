@@ -1,4 +1,5 @@
 // Ignore rule matching and Go package pattern semantics.
+import { escapeRegExp } from '../escape-regexp.js';
 import type { Goroutine, IgnoreRule } from '../model.js';
 import { topFunction } from './top-function.js';
 
@@ -23,10 +24,6 @@ export function matchesRule(g: Goroutine, rule: IgnoreRule): boolean {
     case 'created-by':
       return g.createdBy !== undefined && matchesFunc(rule.func, g.createdBy.func);
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Go's `go list` pattern semantics: `...` matches any string, and a trailing `/...` also matches the parent. */

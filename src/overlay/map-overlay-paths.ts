@@ -2,6 +2,7 @@
 // relative to the go command's working directory (`../../tmp/x/3/a_test.go:5:2`);
 // this maps them back to the user's file as Go would have printed it.
 import { isAbsolute, relative, sep } from 'node:path';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** Rewrites temp paths in go command output to the user's paths. */
 export function mapOverlayPaths(text: string, tempToOriginal: Record<string, string>, cwd: string): string {
@@ -24,8 +25,4 @@ function shortPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
   return rel.includes(sep) ? rel : `.${sep}${rel}`;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 // Console rendering of one package: a go-test-like status line, then what went wrong in it.
 import type { Colors } from 'picocolors/types.js';
+import { escapeRegExp } from '../escape-regexp.js';
 import type { PackageReport, TestResult } from '../model.js';
 import { consoleFinding, type FindingStyle } from './console-finding.js';
 import { plural, seconds } from './labels.js';
@@ -47,8 +48,4 @@ function failedTest(test: TestResult, c: Colors, clean: (t: string) => string): 
   const own = new RegExp(`^\\s*--- FAIL: ${escapeRegExp(test.name)} \\(`);
   const body = outputLines(test.output).filter((l) => !own.test(l));
   return [header, ...body.map((l) => `  ${clean(l)}`)];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
