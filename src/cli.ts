@@ -15,14 +15,24 @@ const code = await run({
   stderr: process.stderr,
   now: () => new Date(),
   version: pkg.version,
+  go: 'go',
+  pid: process.pid,
+  platform: process.platform,
+  isRunning: (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: it runs, under another user.
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
   onInterrupt: (handler) => {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    process.on('SIGHUP', handler);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const listeners = signals.map((signal) => [signal, () => handler(signal)] as const);
+    for (const [signal, listener] of listeners) process.on(signal, listener);
     return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-      process.off('SIGHUP', handler);
+      for (const [signal, listener] of listeners) process.off(signal, listener);
     };
   },
 });

@@ -173,20 +173,40 @@ export interface IgnoreRule {
   origin: 'built-in' | 'cli' | 'config' | 'goleak';
 }
 
-/** Identical leaked goroutines grouped into one finding. */
+/** Where a leak was created in the user's code; file relative to the module root when inside it. */
+export interface LeakLocation {
+  file: string;
+  line: number;
+  /** Function of that frame. */
+  func: string;
+  /** False when no frame of the module is anywhere in the creation chain: then this is the `go` statement. */
+  inModule: boolean;
+}
+
+/** One test that leaked goroutines of a finding, and how many. */
+export interface FindingTest {
+  attribution: Attribution;
+  count: number;
+}
+
+/** One leak site: goroutines with the same creation site in the user's code, state and stack shape. */
 export interface Finding {
   package: string;
   count: number;
   state: string;
   waitMinutes?: number;
   topFunction: string;
+  /** Function containing the `go` statement, a library's when a library started the goroutine. */
   createdBy?: string;
-  /** Creation site, file relative to the module root. */
-  createdAt?: { file: string; line: number };
-  attribution: Attribution;
+  /** Site of that `go` statement, file relative to the module root when inside it. */
+  goStatement?: { file: string; line: number };
+  /** The first frame inside the module along the creation chain (the `go` statement when none is). */
+  createdAt?: LeakLocation;
+  /** The tests that leaked it, sorted by name, each with its goroutine count. */
+  tests: FindingTest[];
   /** Frames of one representative goroutine, files relative to the module root where inside it. */
   stack: Frame[];
-  /** Stable identity for baselines: package + function names + created-by; no ids, addresses or lines. */
+  /** Stable identity for baselines: package, creation function, stack shape, creator; no tests, ids or lines. */
   fingerprint: string;
   /** `end-of-run`: alive after the tests; `timeout`: blocked when `-timeout` killed a hung test. */
   source: 'end-of-run' | 'timeout';
@@ -198,11 +218,11 @@ export interface Finding {
   baselineCount?: number;
 }
 
-/** A baseline entry that did not occur in a run that covered its package and test. */
+/** A baseline entry that did not occur in a run that covered its package and tests. */
 export interface StaleEntry {
   fingerprint: string;
   package: string;
-  test: string;
+  tests: string[];
   summary: string;
 }
 
@@ -244,7 +264,7 @@ export interface Summary {
 
 /** The result of a whole run, input of every reporter. */
 export interface RunReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   goVersion: string;
   module: { path: string; dir: string };
@@ -253,5 +273,7 @@ export interface RunReport {
   packages: PackageReport[];
   stale: StaleEntry[];
   summary: Summary;
+  /** Lines go printed on stderr or outside its JSON events (e.g. a -coverpkg pattern matching nothing). */
+  warnings: string[];
   exitCode: 0 | 1;
 }

@@ -88,6 +88,8 @@ export function finishReport(opts: {
   version: string;
   startedAt: Date;
   finishedAt: Date;
+  /** go's own lines outside the test events (ExecutedRun.warnings). */
+  warnings: string[];
 }): RunReport {
   const summary = summarize(opts.packages, opts.stale);
   return {
@@ -100,6 +102,7 @@ export function finishReport(opts: {
     packages: opts.packages,
     stale: opts.stale,
     summary,
+    warnings: opts.warnings,
     exitCode: exitCodeFor(summary, { strictBaseline: opts.settings.strictBaseline }),
   };
 }

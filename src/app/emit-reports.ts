@@ -3,7 +3,8 @@
 import { createColors } from 'picocolors';
 import type { RunReport } from '../model.js';
 import { formatConsole } from '../report/format-console.js';
-import { appendStepSummary, writeReportFile } from '../report/write-report-file.js';
+import { UsageError } from '../errors.js';
+import { appendStepSummary, reportPathProblem, writeReportFile } from '../report/write-report-file.js';
 import type { Settings } from './settings.js';
 
 /** Where the reports go. */
@@ -19,13 +20,28 @@ export function humanStream(settings: Pick<Settings, 'outputs'>, sinks: Pick<Rep
   return settings.outputs.some((o) => o.to.kind === 'stdout') ? sinks.stderr : sinks.stdout;
 }
 
+/** Checks before the run that every report file can be written: a bad path must not cost the whole run. */
+export function checkReportPaths(settings: Pick<Settings, 'outputs'>): void {
+  for (const { reporter, to, source } of settings.outputs) {
+    if (to.kind !== 'file') continue;
+    const problem = reportPathProblem(to.path, { append: reporter.append });
+    if (problem !== undefined) throw new UsageError(`expected ${source} ${to.path} to be a file it can write, found ${problem}`);
+  }
+}
+
+/** A line go printed on stderr (or outside its JSON events), as goleak-run shows it. */
+export function goWarningLine(line: string): string {
+  return `goleak-run: ${line.startsWith('go: ') ? '' : 'go: '}${line}\n`;
+}
+
 /**
- * Emits, in this order: the console report, then the stream reporters (GitHub annotations; the
+ * Emits, in this order: go's own warnings on stderr, then the console report, then the stream reporters (GitHub annotations; the
  * Actions runner reads workflow commands on stdout and stderr alike), both on the human stream;
  * then each file reporter, to its file or, for the one given `-`, alone on stdout. Reporters
  * other than the console are imported on demand: their libraries cost start-up time.
  */
 export async function emitReports(report: RunReport, settings: Settings, sinks: ReportSinks): Promise<void> {
+  for (const line of report.warnings) sinks.stderr.write(goWarningLine(line));
   const human = humanStream(settings, sinks);
   const ctx = { repoRoot: sinks.repoRoot };
   // The console names sites relative to the module, as go test users read them; CI formats use the repo root.

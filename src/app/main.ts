@@ -1,19 +1,32 @@
-// The whole run, from argv to exit code. The CLI entry injects process, clock and streams.
+// The whole run, from argv to exit code. The CLI entry injects process, clock, streams and the go binary.
 import { resolve } from 'node:path';
 import { parseArgs } from '../cli/options.js';
 import { GoleakRunError, UsageError } from '../errors.js';
 import { resolvePackages } from '../resolve/resolve-packages.js';
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
+import { setupFailedRun } from '../run/setup-failure.js';
 import { createTempDir, type TempDir } from '../run/temp-dir.js';
+import { readUserOverlay } from '../run/user-overlay.js';
+import { startWatchdog, type Watchdog } from '../run/watchdog.js';
+import { reportPathProblem } from '../report/write-report-file.js';
 import { finishReport, packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
-import { emitReports } from './emit-reports.js';
+import { checkReportPaths, emitReports } from './emit-reports.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
+
+/** The signals that stop a run, each with the exit code a shell reports for it (128 + its number). */
+export const INTERRUPT_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/** A signal that stops the run. */
+export type InterruptSignal = keyof typeof INTERRUPT_EXIT_CODES;
+
+/** Exit code of a run interrupted by Ctrl-C (SIGINT). */
+export const EXIT_INTERRUPTED = INTERRUPT_EXIT_CODES.SIGINT;
 
 /** Everything main needs from the outside world. */
 export interface MainDeps {
@@ -24,96 +37,36 @@ export interface MainDeps {
   stderr: TerminalStream;
   now: () => Date;
   version: string;
-  /** Registers a handler for Ctrl-C / SIGTERM; returns its removal. */
-  onInterrupt: (handler: () => void) => () => void;
+  /** The go command to run (`go`, found on PATH, in the CLI). */
+  go: string;
+  /** This process: its pid marks the baseline lock; the platform picks the watchdog. */
+  pid: number;
+  platform: NodeJS.Platform;
+  /** Tells whether a process is running (stale baseline locks). */
+  isRunning: (pid: number) => boolean;
+  /** Registers a handler for SIGINT, SIGTERM and SIGHUP; returns its removal. */
+  onInterrupt: (handler: (signal: InterruptSignal) => void) => () => void;
 }
 
-/** Exit code of an interrupted run, as a shell reports SIGINT. */
-export const EXIT_INTERRUPTED = 130;
+/** What main holds while it runs, so an interrupt and the cleanup can reach it. */
+interface RunState {
+  signal?: InterruptSignal;
+  running?: GoTestRun;
+  tmp?: Promise<TempDir>;
+  watchdog?: Watchdog;
+}
 
-/** Runs goleak-run and returns the process exit code (0 clean, 1 leaks or failures, 2 bad input). */
+/** Runs goleak-run and returns the process exit code (0 clean, 1 leaks or failures, 2 bad input, 128+n on signal n). */
 export async function main(deps: MainDeps): Promise<number> {
-  let tmp: TempDir | undefined;
-  let running: GoTestRun | undefined;
-  let interrupted = false;
-  const removeInterrupt = deps.onInterrupt(() => {
-    interrupted = true;
-    void running?.stop();
+  const state: RunState = {};
+  const removeInterrupt = deps.onInterrupt((signal) => {
+    state.signal ??= signal;
+    void state.running?.stop();
   });
   try {
-    const parsed = parseArgs(deps.argv, deps.version);
-    if (parsed.kind === 'print') {
-      deps.stdout.write(parsed.text);
-      return 0;
-    }
-    const cli = parsed.options;
-    const flags = parseGoTestFlags(cli.goTestArgs);
-    const cwd = resolve(deps.cwd, cli.dir);
-    if (!isDirectory(cwd)) {
-      throw new UsageError(`expected -C ${cli.dir} to be a directory, found none`);
-    }
-    const startedAt = deps.now();
-    const resolving = resolvePackages({ go: 'go', cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
-    // The run stage (and execa with it) loads while go list works: start-up is paid by every run.
-    const runStage = import('./execute-run.js');
-    const resolution = await resolving;
-    const inputs = await loadRunInputs({
-      cli,
-      flags,
-      env: deps.env,
-      cwd,
-      moduleDir: resolution.module.dir,
-      modulePath: resolution.module.path,
-    });
-    const settings = inputs.settings;
-    tmp = await createTempDir();
-    const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
-    const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
-    const { executeRun } = await runStage;
-    const executed = await executeRun({
-      go: 'go',
-      cwd,
-      env: deps.env,
-      packages: resolution.packages,
-      settings,
-      flags,
-      tmpDir: tmp.path,
-      onProgress: (e) => progress.packageDone(e.leaked),
-      onStart: (run) => {
-        running = run;
-        if (interrupted) void run.stop();
-      },
-    });
-    progress.clear();
-    if (interrupted) return reportInterrupted(deps);
-    const outcome = baselineStep({
-      packages: packageReports({ resolution, executed, settings, readSource }),
-      runs: executed.runs,
-      baseline: inputs.baseline,
-      settings,
-    });
-    if (outcome.write && settings.baselinePath !== undefined) {
-      await saveBaseline(settings.baselinePath, outcome.write.baseline);
-      deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
-    }
-    const report = finishReport({
-      resolution,
-      packages: outcome.packages,
-      stale: outcome.stale,
-      settings,
-      version: deps.version,
-      startedAt,
-      finishedAt: deps.now(),
-    });
-    await emitReports(report, settings, {
-      stdout: deps.stdout,
-      stderr: deps.stderr,
-      color: colorEnabled(deps.env, deps.stdout.isTTY === true, cli.color),
-      repoRoot: findRepoRoot(resolution.module.dir, deps.env),
-    });
-    return report.exitCode;
+    return await run(deps, state);
   } catch (error) {
-    if (interrupted) return reportInterrupted(deps);
+    if (state.signal) return reportInterrupted(deps, state.signal);
     if (error instanceof GoleakRunError) {
       deps.stderr.write(`goleak-run: ${error.message}\n`);
       return error.exitCode;
@@ -121,11 +74,105 @@ export async function main(deps: MainDeps): Promise<number> {
     throw error;
   } finally {
     removeInterrupt();
+    const tmp = await state.tmp?.catch(() => undefined);
     await tmp?.remove();
+    // Only now, with go test gone and the temp dir removed, is the watchdog's work done.
+    state.watchdog?.stop();
   }
 }
 
-function reportInterrupted(deps: MainDeps): number {
-  deps.stderr.write('goleak-run: interrupted; no report or baseline written\n');
-  return EXIT_INTERRUPTED;
+async function run(deps: MainDeps, state: RunState): Promise<number> {
+  const parsed = parseArgs(deps.argv, deps.version);
+  if (parsed.kind === 'print') {
+    deps.stdout.write(parsed.text);
+    return 0;
+  }
+  const cli = parsed.options;
+  const flags = parseGoTestFlags(cli.goTestArgs);
+  const cwd = resolve(deps.cwd, cli.dir);
+  if (!isDirectory(cwd)) {
+    throw new UsageError(`expected -C ${cli.dir} to be a directory, found none`);
+  }
+  readUserOverlay(flags.userOverlay, cwd);
+  const startedAt = deps.now();
+  const resolving = resolvePackages({ go: deps.go, cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
+  // While go list works: the run stage (and execa with it) loads, and the temp dir and its
+  // watchdog start. Start-up is paid by every run, even a fully cached one.
+  const runStage = import('./execute-run.js');
+  state.tmp = createTempDir().then((tmp) => {
+    state.watchdog = startWatchdog({ tempDir: tmp.path, platform: deps.platform });
+    return tmp;
+  });
+  const resolution = await resolving;
+  const inputs = await loadRunInputs({
+    cli,
+    flags,
+    env: deps.env,
+    cwd,
+    moduleDir: resolution.module.dir,
+    modulePath: resolution.module.path,
+  });
+  const settings = inputs.settings;
+  checkReportPaths(settings);
+  const baselinePath = settings.baselinePath;
+  const writesBaseline = settings.updateBaseline || settings.pruneBaseline;
+  const baselineProblem = writesBaseline && baselinePath ? reportPathProblem(baselinePath, { append: false }) : undefined;
+  if (baselineProblem !== undefined) {
+    throw new UsageError(`expected the baseline ${baselinePath} to be a file it can write, found ${baselineProblem}`);
+  }
+  const tmp = await state.tmp;
+  if (state.signal) return reportInterrupted(deps, state.signal);
+  const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
+  const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
+  const { executeRun } = await runStage;
+  const executed = await executeRun({
+    go: deps.go,
+    cwd,
+    // A GOTMPDIR the user chose is theirs; otherwise go's work dir goes where the watchdog can find it.
+    env: deps.env.GOTMPDIR ? deps.env : { ...deps.env, GOTMPDIR: tmp.goTmpDir },
+    packages: resolution.packages,
+    settings,
+    flags,
+    tmpDir: tmp.path,
+    onProgress: (e) => progress.packageDone(e.leaked),
+    onStart: (started) => {
+      state.running = started;
+      if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
+      if (state.signal) void started.stop();
+    },
+  });
+  progress.clear();
+  if (state.signal) return reportInterrupted(deps, state.signal);
+  // go test fails these before building them; we never ran them, and report them as it would.
+  executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
+  const packages = packageReports({ resolution, executed, settings, readSource });
+  const step = (baseline: typeof inputs.baseline) => baselineStep({ packages, runs: executed.runs, baseline, settings });
+  let outcome = step(inputs.baseline);
+  if (outcome.write && baselinePath !== undefined) {
+    // Decided again on the file as it is now: another run may have updated it meanwhile.
+    outcome = await saveBaseline(baselinePath, step, { pid: deps.pid, isRunning: deps.isRunning });
+    if (outcome.write) deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
+  }
+  const report = finishReport({
+    resolution,
+    packages: outcome.packages,
+    stale: outcome.stale,
+    settings,
+    version: deps.version,
+    startedAt,
+    finishedAt: deps.now(),
+    warnings: executed.warnings,
+  });
+  await emitReports(report, settings, {
+    stdout: deps.stdout,
+    stderr: deps.stderr,
+    color: colorEnabled(deps.env, deps.stdout.isTTY === true, cli.color),
+    repoRoot: findRepoRoot(resolution.module.dir, deps.env),
+  });
+  return report.exitCode;
+}
+
+function reportInterrupted(deps: MainDeps, signal: InterruptSignal): number {
+  deps.stderr.write(`goleak-run: interrupted by ${signal}; no report or baseline written\n`);
+  return INTERRUPT_EXIT_CODES[signal];
 }

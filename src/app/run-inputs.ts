@@ -46,7 +46,15 @@ export async function loadRunInputs(opts: {
   return { settings, baseline };
 }
 
-/** Writes the baseline atomically (loads the YAML writer only when there is something to write). */
-export async function saveBaseline(path: string, baseline: Baseline): Promise<void> {
-  await (await import('../baseline/baseline-file.js')).writeBaseline(path, baseline);
+/**
+ * Re-reads the baseline under its lock, lets `decide` choose what to write from the file as it
+ * is now, and writes it atomically (the YAML writer loads only when there is something to write).
+ */
+export async function saveBaseline<T extends { write?: { baseline: Baseline } }>(
+  path: string,
+  decide: (current: Baseline | undefined) => T,
+  lock: { pid: number; isRunning: (pid: number) => boolean },
+): Promise<T> {
+  const { updateBaselineFile } = await import('../baseline/baseline-file.js');
+  return updateBaselineFile(path, decide, { ...lock, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
 }

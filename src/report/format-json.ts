@@ -20,6 +20,7 @@ export function toJsonReport(report: RunReport): JsonReport {
     summary: { ...report.summary },
     packages: report.packages.map(toJsonPackage),
     stale: report.stale.map((s) => ({ fingerprint: s.fingerprint, package: s.package, test: s.test, summary: s.summary })),
+    warnings: [...report.warnings],
   };
 }
 

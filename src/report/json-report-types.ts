@@ -14,6 +14,8 @@ export interface JsonReport {
   summary: Summary;
   packages: JsonPackage[];
   stale: JsonStaleEntry[];
+  /** Lines go printed on stderr or outside its JSON events, in order (e.g. a -coverpkg pattern matching nothing). */
+  warnings: string[];
 }
 
 /** One package of the run. */

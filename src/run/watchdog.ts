@@ -16,10 +16,10 @@ while read -r cmd arg; do
     stop) exit 0 ;;
   esac
 done
-if [ -n "$g" ] && kill -INT -- "-$g" 2>/dev/null; then
+if [ -n "$g" ] && kill -s INT -- "-$g" 2>/dev/null; then
   n=0
-  while [ $n -lt 30 ] && kill -0 -- "-$g" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
-  kill -KILL -- "-$g" 2>/dev/null
+  while [ $n -lt 30 ] && kill -s 0 -- "-$g" 2>/dev/null; do sleep 0.1; n=$((n+1)); done
+  kill -s KILL -- "-$g" 2>/dev/null
 fi
 rm -rf -- "$1"
 `;

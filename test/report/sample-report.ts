@@ -281,6 +281,7 @@ export const sampleReport: RunReport = {
     stale: 1,
     testsFailed: 2,
   },
+  warnings: ['warning: no packages being tested depend on matches for pattern example.com/demo/tools'],
   exitCode: 1,
 };
 
