@@ -72,7 +72,7 @@ export function parseGoTestFlags(args: readonly string[]): GoTestFlags {
     }
     const refused = REFUSED[name];
     // Every form of -json is refused: -json=false after ours would turn the event stream off.
-    if (refused) throw new UsageError(`-${name} cannot be used: ${refused}`);
+    if (refused) throw new UsageError(`${arg} cannot be used: ${refused}`);
     checkVerbose(name, value, arg);
     if (name === 'overlay') {
       // go test gets it merged into ours; go list gets it as is, so files only in it are seen.
