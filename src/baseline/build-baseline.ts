@@ -1,5 +1,5 @@
 // Findings of a run (plus what the run did not cover of the previous baseline) → a new baseline.
-import { attributionName } from '../classify/attribute.js';
+import { attributionName } from '../classify/attribution-name.js';
 import type { Finding, PackageReport } from '../model.js';
 import { isCovered } from './scope.js';
 import { compareEntries } from './entry-order.js';

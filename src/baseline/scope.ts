@@ -1,4 +1,5 @@
 // Which baseline entries a run speaks for.
+import { PACKAGE_LEVEL, UNKNOWN_TEST } from '../classify/attribution-name.js';
 import type { PackageRun } from '../model.js';
 import type { BaselineEntry, RunScope } from './types.js';
 
@@ -15,7 +16,7 @@ export function runScopeOf(runs: PackageRun[], opts: { partialTests: boolean }):
 /** True when the run would have seen the entry's leak again had it still been there. */
 export function isCovered(entry: BaselineEntry, scope: RunScope): boolean {
   if (!scope.packages.has(entry.package)) return false;
-  if (entry.test === 'package level') return true;
-  if (entry.test === 'unknown') return scope.allTests;
+  if (entry.test === PACKAGE_LEVEL) return true;
+  if (entry.test === UNKNOWN_TEST) return scope.allTests;
   return scope.testsRun.get(entry.package)?.has(entry.test) ?? false;
 }

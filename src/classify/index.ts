@@ -7,7 +7,8 @@ export { toPackageReport, leakStatus, hasNewLeaks, type PackageContext, type Pac
 /** Totals and exit code. */
 export { summarize, exitCodeFor } from './summary.js';
 /** Attribution of one goroutine, and the name reports and baselines use for it. */
-export { attribute, attributionName, type AttributionContext } from './attribute.js';
+export { attribute, type AttributionContext } from './attribute.js';
+export { attributionName, PACKAGE_LEVEL, UNKNOWN_TEST } from './attribution-name.js';
 /** The built-in ignore list (the overlay stage embeds it in the binary) and the check-goroutine test. */
 export { BUILTIN_IGNORES, isOwnCheckGoroutine } from './builtin-ignores.js';
 /** Ignore rule and Go package pattern matching. */

@@ -1,20 +1,10 @@
 // Short human labels shared by every reporter, so the same leak reads the same everywhere.
+import { attributionName } from '../classify/attribution-name.js';
 import type { Attribution, Finding } from '../model.js';
 
-/** The test a finding is attributed to: `TestX`, `TestX/sub`, `package level` or `unknown`. */
+/** The test a finding is attributed to, named exactly as baselines and fingerprints name it. */
 export function testLabel(attribution: Attribution): string {
-  switch (attribution.kind) {
-    case 'test': {
-      const { test, subtest } = attribution;
-      if (subtest === undefined || subtest === '') return test;
-      // Accept both a bare subtest name and a full `TestX/sub` path.
-      return subtest.startsWith(`${test}/`) ? subtest : `${test}/${subtest}`;
-    }
-    case 'package':
-      return 'package level';
-    case 'unknown':
-      return 'unknown';
-  }
+  return attributionName(attribution);
 }
 
 /** A qualified Go function without its import-path directories: `pool.(*Pool).worker`. */

@@ -25,7 +25,9 @@ describe('labels', () => {
   it('names the attributed test', () => {
     expect(testLabel({ kind: 'test', test: 'TestA' })).toBe('TestA');
     expect(testLabel({ kind: 'test', test: 'TestA', subtest: 'b' })).toBe('TestA/b');
-    expect(testLabel({ kind: 'test', test: 'TestA', subtest: 'TestA/b' })).toBe('TestA/b');
+    // t.Run("TestA/b", …) inside TestA is TestA/TestA/b to go test: the name is always joined.
+    expect(testLabel({ kind: 'test', test: 'TestA', subtest: 'TestA/b' })).toBe('TestA/TestA/b');
+    expect(testLabel({ kind: 'test', test: 'TestA', subtest: '' })).toBe('TestA');
     expect(testLabel({ kind: 'package' })).toBe('package level');
     expect(testLabel({ kind: 'unknown' })).toBe('unknown');
   });
