@@ -1,6 +1,6 @@
 // Runs classifyDump over a recorded dump with the recorded module's paths.
 import { classifyDump, type ClassifyResult } from '../../../src/classify/index.js';
-import { attributionName } from '../../../src/classify/attribute.js';
+import { attributionName } from '../../../src/classify/attribution-name.js';
 import type { Finding, IgnoreRule } from '../../../src/model.js';
 import { loadDump, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from './parse-dump.js';
 
