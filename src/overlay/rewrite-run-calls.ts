@@ -1,18 +1,17 @@
-// Runs the leak check where m.Run() returns: in every function of the test package that
-// takes a *testing.M, `m.Run()` becomes `goleakrunRan(m.Run())`, and m handed to
-// goleak.VerifyTestMain becomes a wrapper whose Run does the same. Whatever TestMain does
-// afterwards (goleak's own check, log.Fatal, syscall.Exit, an exit in another package),
-// the check has run. Every edit stays inside one line, so line numbers keep pointing at
-// the user's code.
+// Where TestMain hands m (or the end of the process) to code the overlay cannot see.
+// m handed to goleak.VerifyTestMain becomes a wrapper whose Run runs our check as soon as
+// m.Run returns, before goleak's own check and its os.Exit; goleak's literal options become
+// ignore rules. Anything else is noted, to explain a check that never ran: m handed to
+// another function, and calls into other packages after m.Run() that may exit. The check
+// itself stays at TestMain's exit, after the user's teardown. Every edit stays inside one
+// line, so line numbers keep pointing at the user's code.
 import type { IgnoreRule } from '../model.js';
 import { applyEdits, type TextEdit } from './apply-edits.js';
 import { codeTokens } from './go-source.js';
-import { importNames } from '../go-source/go-imports.js';
+import { importedNames, importNames } from '../go-source/go-imports.js';
 import { goStringValue } from '../go-source/go-string.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
-/** Function in check.go.tmpl that runs the check and returns m.Run's code. */
-export const ranHookName = 'goleakrunRan';
 /** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
 export const wrapMName = 'goleakrunWrapM';
 
@@ -36,7 +35,7 @@ export interface RunCallRewrite {
 }
 
 
-/** Rewrites the m.Run() calls and goleak.VerifyTestMain(m, …) calls of one file. */
+/** Rewrites the goleak.VerifyTestMain(m, …) calls of one file and notes the other hand-offs. */
 export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string): RunCallRewrite {
   const code = codeTokens(tokens);
   const out: RunCallRewrite = { content: src, changes: 0, rules: [], handoffs: [], warnings: [] };
@@ -48,10 +47,8 @@ export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string
     for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
       const t = code[i]!;
       if (t.kind !== 'ident' || t.text !== fn.param || code[i - 1]?.text === '.') continue;
-      if (code[i + 1]?.text === '.' && code[i + 2]?.text === 'Run' && code[i + 3]?.text === '(' && code[i + 4]?.text === ')') {
-        edits.push({ at: t.start, remove: 0, insert: `${ranHookName}(` }, { at: code[i + 4]!.end, remove: 0, insert: ')' });
-        out.changes++;
-        i += 4;
+      if (code[i + 1]?.text === '.' && code[i + 2]?.text === 'Run' && code[i + 3]?.text === '(') {
+        out.handoffs.push(...foreignCallsAfter(code, i + 4, fn.bodyEnd, fileName));
         continue;
       }
       const callee = calleeOf(code, i);
@@ -74,6 +71,23 @@ interface MFunction {
   param: string;
   bodyStart: number;
   bodyEnd: number;
+}
+
+// Calls `pkg.Func(` after m.Run() into other packages, other than the exits the overlay
+// hooks: one of them may end the process before the check.
+const HOOKED = new Set(['os', 'syscall', 'log', 'testing', 'fmt', 'goleak']);
+function foreignCallsAfter(code: GoToken[], from: number, to: number, fileName: string): string[] {
+  const imported = importedNames(code);
+  const calls: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = code[i]!;
+    const path = imported.get(t.text);
+    if (t.kind !== 'ident' || code[i - 1]?.text === '.' || path === undefined || HOOKED.has(path.split('/').pop() ?? '')) continue;
+    if (code[i + 1]?.text === '.' && code[i + 2]?.kind === 'ident' && code[i + 3]?.text === '(') {
+      calls.push(`${fileName}:${t.line}: after m.Run() TestMain calls ${t.text}.${code[i + 2]!.text}, which may exit the process before the check`);
+    }
+  }
+  return calls;
 }
 
 // Top-level functions with a parameter `name *testing.M`, and the token range of their body.

@@ -2,6 +2,7 @@
 // replaces text inside one line, so line numbers in stack traces, compiler errors
 // and vet reports keep pointing at the user's real lines.
 import { applyEdits, type TextEdit } from './apply-edits.js';
+import { importNames } from '../go-source/go-imports.js';
 import { codeTokens, findTestMain, osImport } from './go-source.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
@@ -27,17 +28,27 @@ export function renameTestMain(src: string, tokens: GoToken[]): Rewrite {
   return { content: applyEdits(src, [{ at: name.start, remove: name.text.length, insert: userTestMainName }]), changes: 1 };
 }
 
+// Functions that end the process, and the hook (check.go.tmpl) that runs the check first.
+const EXITS: { path: string; name: string; hook: string }[] = [
+  { path: 'os', name: 'Exit', hook: exitHookName },
+  { path: 'syscall', name: 'Exit', hook: exitHookName },
+  { path: 'log', name: 'Fatal', hook: 'goleakrunFatal' },
+  { path: 'log', name: 'Fatalln', hook: 'goleakrunFatal' },
+  { path: 'log', name: 'Fatalf', hook: 'goleakrunFatalf' },
+];
+
 /**
- * Wraps each reference to os.Exit as `goleakrunExit(os.Exit)`, which keeps the os
- * import used and works for calls and for function values alike. Known limit: a
- * local variable or parameter named like the os import is wrapped too.
+ * Wraps each reference to os.Exit, syscall.Exit and log.Fatal* as `goleakrunExit(os.Exit)`
+ * and the like, which keeps the import used and works for calls and for function values
+ * alike. Known limit: a local variable or parameter named like the import is wrapped too.
  */
 export function wrapExitCalls(src: string, tokens: GoToken[]): Rewrite {
   const code = codeTokens(tokens);
   const os = osImport(code);
+  const named = EXITS.flatMap((e) => importNames(code, e.path).names.map((pkg) => ({ ...e, pkg })));
   const edits: TextEdit[] = [];
-  const wrap = (first: GoToken, last: GoToken): void => {
-    edits.push({ at: first.start, remove: 0, insert: `${exitHookName}(` }, { at: last.end, remove: 0, insert: ')' });
+  const wrap = (first: GoToken, last: GoToken, hook = exitHookName): void => {
+    edits.push({ at: first.start, remove: 0, insert: `${hook}(` }, { at: last.end, remove: 0, insert: ')' });
   };
   const braces: boolean[] = [];
   for (let i = 0; i < code.length; i++) {
@@ -47,8 +58,9 @@ export function wrapExitCalls(src: string, tokens: GoToken[]): Rewrite {
     if (t.text === '{') braces.push(prev?.text === 'interface');
     else if (t.text === '}') braces.pop();
     if (t.kind !== 'ident' || prev?.text === '.') continue;
-    if (os.names.includes(t.text) && next?.text === '.' && code[i + 2]?.text === 'Exit') {
-      wrap(t, code[i + 2]!);
+    const exit = next?.text === '.' ? named.find((e) => e.pkg === t.text && e.name === code[i + 2]?.text) : undefined;
+    if (exit) {
+      wrap(t, code[i + 2]!, exit.hook);
       i += 2;
     } else if (os.dot && t.text === 'Exit' && next?.text === '(' && isDotExitCall(code, i, braces)) {
       wrap(t, t);

@@ -1,8 +1,10 @@
 // Test helpers that drive the real go command over a fixture module with our overlay.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { RESULTS_ENV } from '../../src/check-protocol.js';
+import { TEST_KEY } from './markers.js';
 import { execa } from 'execa';
 import type { IgnoreRule, ResolvedPackage } from '../../src/model.js';
 import { loadTemplates, planOverlay, writeOverlay } from '../../src/overlay/index.js';
@@ -48,11 +50,13 @@ export async function overlayFor(
       maxWaitMs: opts.maxWaitMs,
       rules: opts.rules ?? [],
       templates,
+      key: TEST_KEY,
       fileExists: existsSync,
     }),
   );
   const tmpDir = await mkdtemp(join(tmpdir(), 'goleak-run-overlay-test-'));
   const written = await writeOverlay(plans, tmpDir);
+  await mkdir(join(tmpDir, 'results'));
   return { plans, written, tmpDir, cleanup: () => rm(tmpDir, { recursive: true, force: true }) };
 }
 
@@ -67,7 +71,8 @@ export interface GoTestRun {
 export async function goTestWithOverlay(moduleDir: string, overlayFile: string, args: string[]): Promise<GoTestRun> {
   const result = await execa('go', ['test', '-json', '-overlay', overlayFile, ...args], {
     cwd: moduleDir,
-    env: { ...goEnv, GOLEAKRUN_ACTIVE: '1', GODEBUG: 'tracebackancestors=10' },
+    // The results directory sits beside the overlay file (see overlayFor).
+    env: { ...goEnv, [RESULTS_ENV]: join(dirname(overlayFile), 'results'), GODEBUG: 'tracebackancestors=10' },
     reject: false,
   });
   const events = result.stdout

@@ -1,37 +1,34 @@
-// Reads the leak-check markers out of a package's output, for assertions.
+// Reads the check's signed records out of a package's output, for assertions.
+import { RECORD_PREFIX } from '../../src/check-protocol.js';
+import { findRecord } from '../../src/parse/record-line.js';
 
-/** A marker block found in the output. */
-export type Marker = { kind: 'clean'; waited: number } | { kind: 'leaked'; waited: number; dump: string };
+/** The key overlayFor renders into the check (tests only). */
+export const TEST_KEY = 'fe'.repeat(32);
 
-// A clean marker also says how many goroutines the ignore rules dropped; begin never does.
-const markerRe = /^goleak-run:v1 (?:(clean) waited=(\d+) ignored=(\d+)|(begin) waited=(\d+))$/;
+/** A record found in the output: clean, or leaked with its groups' stacks joined into a dump. */
+export type Marker =
+  | { kind: 'clean'; waited: number; ignored: number }
+  | { kind: 'leaked'; waited: number; ignored: number; dump: string; counts: number[] };
 
-/** All marker blocks, in order; a begin without an end throws (the test should fail). */
+/** All records signed with TEST_KEY, in order. */
 export function findMarkers(output: string): Marker[] {
-  const lines = output.split('\n');
   const found: Marker[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = markerRe.exec(lines[i]!);
-    if (!m) continue;
-    const waited = Number(m[2] ?? m[5]);
-    if (m[1] === 'clean') {
-      found.push({ kind: 'clean', waited });
-      continue;
-    }
-    const end = lines.indexOf('goleak-run:v1 end', i + 1);
-    if (end < 0) throw new Error(`begin marker without end at line ${i + 1}`);
-    found.push({ kind: 'leaked', waited, dump: lines.slice(i + 1, end).join('\n') });
-    i = end;
+  for (const line of output.split('\n')) {
+    const record = findRecord(line, TEST_KEY)?.record;
+    if (!record) continue;
+    const base = { waited: record.waitedMs, ignored: record.ignored };
+    if (record.groups.length === 0) found.push({ kind: 'clean', ...base });
+    else found.push({ kind: 'leaked', ...base, dump: record.groups.map((g) => g.stack).join('\n'), counts: record.groups.map((g) => g.n) });
   }
   return found;
 }
 
-/** The `ignored=` counts of the clean markers, in order. */
+/** The `ignored` counts of the records, in order. */
 export function ignoredCounts(output: string): number[] {
-  return [...output.matchAll(/^goleak-run:v1 clean waited=\d+ ignored=(\d+)$/gm)].map((m) => Number(m[1]));
+  return findMarkers(output).map((m) => m.ignored);
 }
 
-/** Any text mentioning the protocol, to catch markers that did not start a line. */
+/** Any text mentioning the protocol, to catch records that did not start a line. */
 export function markerMentions(output: string): number {
-  return output.split('goleak-run:v1 ').length - 1;
+  return output.split(RECORD_PREFIX).length - 1;
 }

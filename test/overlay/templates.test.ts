@@ -10,7 +10,7 @@ import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-templat
 describe('loadTemplates', () => {
   it('reads the three templates from templates/ at the package root', async () => {
     const t = await loadTemplates();
-    expect(t.check).toContain('func goleakrunCheck(lead string)');
+    expect(t.check).toContain('func goleakrunCheck()');
     expect(t.testMain).toContain('func TestMain(m *goleakruntesting.M)');
     expect(t.wrapTestMain).toContain('{{USER_TESTMAIN}}(m)');
   });
