@@ -42,7 +42,7 @@ export function buildProgram(version: string): Command {
     .configureHelp({ helpWidth: 100 })
     .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
     .option('-C, --dir <dir>', 'run in this directory (inside a Go module)', '.')
-    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s)')
+    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)')
     .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect)
     .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect)
     .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect)
