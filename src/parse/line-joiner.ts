@@ -12,28 +12,43 @@ export interface LineJoiner {
   pendingKeys(): string[];
 }
 
-/** Creates an empty joiner. */
-export function createLineJoiner(): LineJoiner {
+/**
+ * Longest line kept whole (in UTF-16 units). A test that prints more without a newline gets its
+ * output cut into lines of this size: V8 throws a RangeError past 2^29 characters in one string.
+ */
+export const MAX_LINE_LENGTH = 32 * 1024 * 1024;
+
+/** Creates an empty joiner; `maxLineLength` is for tests. */
+export function createLineJoiner(opts: { maxLineLength?: number } = {}): LineJoiner {
+  const max = opts.maxLineLength ?? MAX_LINE_LENGTH;
   const partial = new Map<string, string>();
+  // Keeps the unfinished line of `key`; once it reaches `max`, it goes out in lines of that size.
+  const hold = (key: string, text: string, out: string[]): void => {
+    let rest = text;
+    while (rest.length >= max) {
+      out.push(rest.slice(0, max));
+      rest = rest.slice(max);
+    }
+    if (rest !== '' || text === '') partial.set(key, rest);
+  };
   return {
     push(key, chunk) {
+      const lines: string[] = [];
+      const head = partial.get(key) ?? '';
+      partial.delete(key);
       let start = 0;
       let nl = chunk.indexOf('\n');
       if (nl < 0) {
-        partial.set(key, (partial.get(key) ?? '') + chunk);
-        return [];
+        hold(key, head + chunk, lines);
+        return lines;
       }
-      const lines: string[] = [];
-      const head = partial.get(key);
-      partial.delete(key);
       while (nl >= 0) {
-        let line = chunk.slice(start, nl);
-        if (start === 0 && head !== undefined) line = head + line;
+        const line = (start === 0 ? head : '') + chunk.slice(start, nl);
         lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
         start = nl + 1;
         nl = chunk.indexOf('\n', start);
       }
-      if (start < chunk.length) partial.set(key, chunk.slice(start));
+      if (start < chunk.length) hold(key, chunk.slice(start), lines);
       return lines;
     },
     flush(key) {
