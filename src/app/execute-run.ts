@@ -94,6 +94,7 @@ export async function executeRun(opts: {
   if (stderr !== '') warnings.push(...stderr.split('\n'));
   const results = await readResults(resultsDir, tested.map((p) => p.importPath));
   const handoffs = new Map(plans.map((p) => [p.importPath, p.handoffs]));
-  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, handoffs.get(r.importPath)));
+  const goTestPassed = result.exitCode === 0;
+  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, { handoffs: handoffs.get(r.importPath), goTestPassed }));
   return { runs, warnings, notes, packageRules };
 }

@@ -95,8 +95,15 @@ describe('applyResults', () => {
   });
 
   it('no record at all: the hand-offs the overlay found say why', () => {
-    const out = applyResults(run(), {}, ['main_test.go:9: m is passed to x.Run']);
+    const out = applyResults(run(), {}, { handoffs: ['main_test.go:9: m is passed to x.Run'] });
     expect(out.check).toEqual({ kind: 'missing', reason: 'main_test.go:9: m is passed to x.Run' });
+  });
+
+
+  it('a package without its final event passed when go test exited 0, and only then', () => {
+    expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: true }).action).toBe('pass');
+    expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: false }).action).toBe('unknown');
+    expect(applyResults(run({ action: 'fail' }), {}, { goTestPassed: true }).action).toBe('fail');
   });
 });
 
