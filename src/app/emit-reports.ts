@@ -25,7 +25,8 @@ export function checkReportPaths(settings: Pick<Settings, 'outputs'>): void {
   for (const { reporter, to, source } of settings.outputs) {
     if (to.kind !== 'file') continue;
     const problem = reportPathProblem(to.path, { append: reporter.append });
-    if (problem !== undefined) throw new UsageError(`expected ${source} ${to.path} to be a file it can write, found ${problem}`);
+    if (problem !== undefined)
+      throw new UsageError(`expected ${source} ${to.path} to be a file it can write, found ${problem}`);
   }
 }
 
@@ -35,10 +36,11 @@ export function goWarningLine(line: string): string {
 }
 
 /**
- * Emits, in this order: go's own warnings on stderr, then the console report, then the stream reporters (GitHub annotations; the
- * Actions runner reads workflow commands on stdout and stderr alike), both on the human stream;
- * then each file reporter, to its file or, for the one given `-`, alone on stdout. Reporters
- * other than the console are imported on demand: their libraries cost start-up time.
+ * Emits, in this order: go's own warnings on stderr; the console report, then the stream
+ * reporters (GitHub annotations: the Actions runner reads workflow commands on stdout and
+ * stderr alike), both on the human stream; then each file reporter, to its file or, for the one
+ * given `-`, alone on stdout. Reporters other than the console are imported on demand: their
+ * libraries cost start-up time.
  */
 export async function emitReports(report: RunReport, settings: Settings, sinks: ReportSinks): Promise<void> {
   for (const line of report.warnings) sinks.stderr.write(goWarningLine(line));

@@ -95,7 +95,13 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   }
   readUserOverlay(flags.userOverlay, cwd);
   const startedAt = deps.now();
-  const resolving = resolvePackages({ go: deps.go, cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
+  const resolving = resolvePackages({
+    go: deps.go,
+    cwd,
+    env: deps.env,
+    patterns: cli.patterns,
+    buildFlags: flags.listFlags,
+  });
   // While go list works: the run stage (and execa with it) loads, and the temp dir and its
   // watchdog start. Start-up is paid by every run, even a fully cached one.
   const runStage = import('./execute-run.js');
@@ -116,7 +122,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   checkReportPaths(settings);
   const baselinePath = settings.baselinePath;
   const writesBaseline = settings.updateBaseline || settings.pruneBaseline;
-  const baselineProblem = writesBaseline && baselinePath ? reportPathProblem(baselinePath, { append: false }) : undefined;
+  const baselineProblem =
+    writesBaseline && baselinePath ? reportPathProblem(baselinePath, { append: false }) : undefined;
   if (baselineProblem !== undefined) {
     throw new UsageError(`expected the baseline ${baselinePath} to be a file it can write, found ${baselineProblem}`);
   }
@@ -146,7 +153,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   // go test fails these before building them; we never ran them, and report them as it would.
   executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
   const packages = packageReports({ resolution, executed, settings, readSource });
-  const step = (baseline: typeof inputs.baseline) => baselineStep({ packages, runs: executed.runs, baseline, settings });
+  const step = (baseline: typeof inputs.baseline) =>
+    baselineStep({ packages, runs: executed.runs, baseline, settings });
   let outcome = step(inputs.baseline);
   if (outcome.write && baselinePath !== undefined) {
     // Decided again on the file as it is now: another run may have updated it meanwhile.

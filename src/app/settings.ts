@@ -5,7 +5,13 @@ import type { CliOptions } from '../cli/options.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS } from '../config/duration.js';
 import { UsageError } from '../errors.js';
-import { REPORTERS, reporterKey, type Destination, type FileReporter, type StreamReporter } from '../report/reporters.js';
+import {
+  REPORTERS,
+  reporterKey,
+  type Destination,
+  type FileReporter,
+  type StreamReporter,
+} from '../report/reporters.js';
 
 /** Default time leftover goroutines get to finish: long enough for a deferred Close to land. */
 export const DEFAULT_MAX_WAIT_MS = 2000;
@@ -66,7 +72,8 @@ export function buildSettings(opts: {
     maxWaitMs = opts.parseDuration(cli.maxWait);
     // The wait ends up in a Go constant of the generated TestMain: a typo such as 3000000h must
     // be one clear line here, not a Go build failure in a file the user never wrote.
-    if (maxWaitMs > MAX_WAIT_LIMIT_MS) throw new UsageError(`expected --max-wait to be at most ${MAX_WAIT_LIMIT}, found ${cli.maxWait}`);
+    if (maxWaitMs > MAX_WAIT_LIMIT_MS)
+      throw new UsageError(`expected --max-wait to be at most ${MAX_WAIT_LIMIT}, found ${cli.maxWait}`);
   }
   const settings: Settings = {
     maxWaitMs,
@@ -81,7 +88,9 @@ export function buildSettings(opts: {
   if (cli.useBaseline) {
     const fromConfig = config?.baseline === undefined ? undefined : resolve(config.dir, config.baseline);
     settings.baselinePath =
-      (cli.baseline === undefined ? undefined : resolve(cwd, cli.baseline)) ?? fromConfig ?? resolve(opts.moduleDir, DEFAULT_BASELINE);
+      (cli.baseline === undefined ? undefined : resolve(cwd, cli.baseline)) ??
+      fromConfig ??
+      resolve(opts.moduleDir, DEFAULT_BASELINE);
   }
   return settings;
 }
@@ -106,13 +115,15 @@ function chooseReporters(opts: {
     const given = cli.reporters[reporter.name];
     const configured = fromConfig(reporter.name);
     let output: ReportOutput | undefined;
-    if (typeof given === 'string') output = { reporter, to: destination(given, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
+    if (typeof given === 'string')
+      output = { reporter, to: destination(given, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
     else if (typeof configured === 'string' && config) {
       const source = `reporters.${reporterKey(reporter.name)}`;
       output = { reporter, to: destination(configured, config.dir, source), source };
     } else {
       const path = reporter.defaultPath?.(opts.env, isOn);
-      if (path !== undefined) output = { reporter, to: destination(path, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
+      if (path !== undefined)
+        output = { reporter, to: destination(path, opts.cwd, `--${reporter.name}`), source: `--${reporter.name}` };
     }
     if (output) outputs.push(output);
   }
@@ -122,7 +133,8 @@ function chooseReporters(opts: {
 
 function destination(text: string, base: string, source: string): Destination {
   if (text === '-') return { kind: 'stdout' };
-  if (text.trim() === '') throw new UsageError(`expected a file name (or - for stdout) for ${source}, found an empty string`);
+  if (text.trim() === '')
+    throw new UsageError(`expected a file name (or - for stdout) for ${source}, found an empty string`);
   return { kind: 'file', path: isAbsolute(text) ? text : resolve(base, text) };
 }
 
@@ -131,18 +143,24 @@ function destination(text: string, base: string, source: string): Destination {
 function checkOutputs(outputs: ReportOutput[]): void {
   const onStdout = outputs.filter((o) => o.to.kind === 'stdout');
   if (onStdout.length > 1) {
-    throw new UsageError(`expected at most one report on stdout (-), found ${onStdout.map((o) => o.source).join(' and ')}`);
+    throw new UsageError(
+      `expected at most one report on stdout (-), found ${onStdout.map((o) => o.source).join(' and ')}`,
+    );
   }
   const seen = new Map<string, string>();
   for (const o of outputs) {
     if (o.to.kind !== 'file') continue;
     const other = seen.get(o.to.path);
-    if (other !== undefined) throw new UsageError(`expected a different file for each report, found ${other} and ${o.source} both at ${o.to.path}`);
+    if (other !== undefined)
+      throw new UsageError(
+        `expected a different file for each report, found ${other} and ${o.source} both at ${o.to.path}`,
+      );
     seen.set(o.to.path, o.source);
   }
 }
 
 function cliRule(kind: IgnoreRule['kind'], func: string): IgnoreRule {
-  if (func.trim() === '') throw new UsageError(`expected a function name after --ignore-${kind}, found an empty string`);
+  if (func.trim() === '')
+    throw new UsageError(`expected a function name after --ignore-${kind}, found an empty string`);
   return { kind, func, reason: 'given on the command line', origin: 'cli' };
 }

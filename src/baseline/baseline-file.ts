@@ -76,8 +76,10 @@ async function acquireLock(
       continue;
     }
     if (waited >= LOCK_WAIT_MS) {
+      const holder = Number.isInteger(owner) ? `pid ${owner}` : 'another process';
       throw new GoleakRunError(
-        `expected to lock the baseline through ${lock}, found it held by ${Number.isInteger(owner) ? `pid ${owner}` : 'another process'} for ${LOCK_WAIT_MS / 1000}s; remove the file if no goleak-run is running`,
+        `expected to lock the baseline through ${lock}, found it held by ${holder} for ${LOCK_WAIT_MS / 1000}s; ` +
+          'remove the file if no goleak-run is running',
       );
     }
     await opts.sleep(delay);

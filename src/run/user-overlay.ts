@@ -38,13 +38,18 @@ function readReplace(file: string, cwd: string): Record<string, string> {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`expected -overlay ${file} to be a readable JSON overlay file, found: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new UsageError(
+      `expected -overlay ${file} to be a readable JSON overlay file, found: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const replace = isObject(parsed) ? parsed.Replace : undefined;
   if (!isObject(replace)) {
-    throw new UsageError(`expected -overlay ${file} to hold {"Replace": {...}}, found ${describe(isObject(parsed) ? replace : parsed)}`);
+    throw new UsageError(
+      `expected -overlay ${file} to hold {"Replace": {...}}, found ${describe(isObject(parsed) ? replace : parsed)}`,
+    );
   }
   const out: Record<string, string> = {};
   for (const [from, to] of Object.entries(replace)) {

@@ -28,13 +28,19 @@ const adding = (n: number) => (current: Baseline | undefined) => ({
   write: { baseline: { version: 1 as const, leaks: [...(current?.leaks ?? []), entry(n)] } },
 });
 
-const realTime = { pid: process.pid, isRunning: () => true, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+const realTime = {
+  pid: process.pid,
+  isRunning: () => true,
+  sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+};
 
 describe('updateBaselineFile', () => {
   it('keeps the entries of every one of several concurrent updates, and removes its lock', async () => {
     await Promise.all(Array.from({ length: 8 }, (_, n) => updateBaselineFile(file, adding(n), realTime)));
     const written = await readBaseline(file);
-    expect(written?.leaks.map((e) => e.fingerprint).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((n) => entry(n).fingerprint));
+    expect(written?.leaks.map((e) => e.fingerprint).sort()).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((n) => entry(n).fingerprint),
+    );
     expect(readdirSync(dir)).toEqual(['goleak-baseline.yaml']);
   });
 
@@ -57,7 +63,8 @@ describe('updateBaselineFile', () => {
     let slept = 0;
     const instant = { pid: process.pid, isRunning: () => true, sleep: async (ms: number) => void (slept += ms) };
     await expect(updateBaselineFile(file, adding(1), instant)).rejects.toThrow(
-      `expected to lock the baseline through ${file}.lock, found it held by pid 4242 for 10s; remove the file if no goleak-run is running`,
+      `expected to lock the baseline through ${file}.lock, found it held by pid 4242 for 10s; ` +
+        'remove the file if no goleak-run is running',
     );
     expect(slept).toBeGreaterThanOrEqual(10_000);
     expect(existsSync(`${file}.lock`)).toBe(true);

@@ -36,11 +36,15 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 function startHang(name: string) {
   const dir = join(tmp.path, name);
   mkdirSync(dir);
-  const child = execa(process.execPath, [cliPath, '--no-config', '--no-baseline', '--', '-timeout', '120s', '-count=1'], {
-    cwd: fixture('hang'),
-    reject: false,
-    env: { CI: 'true', TMPDIR: dir },
-  });
+  const child = execa(
+    process.execPath,
+    [cliPath, '--no-config', '--no-baseline', '--', '-timeout', '120s', '-count=1'],
+    {
+      cwd: fixture('hang'),
+      reject: false,
+      env: { CI: 'true', TMPDIR: dir },
+    },
+  );
   return { child, dir };
 }
 
