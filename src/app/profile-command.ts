@@ -1,6 +1,6 @@
 // I/O shell of `goleak-run profile`: Node's fetch, file reads, timers, atomic writes and the
 // config loader, handed to profileMain. Loaded only for the subcommand, so a test run never pays for it.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { loadConfig } from '../config/load-config.js';
 import { writeReportFile } from '../report/write-report-file.js';
@@ -21,7 +21,7 @@ export function runProfileCommand(deps: ProfileEntryDeps): Promise<number> {
     version: deps.version,
     onInterrupt: deps.onInterrupt,
     fetch: (url, init) => fetch(url, init),
-    readFile: (file) => readFile(file),
+    readFile: (file) => readFileSync(file),
     sleep: (ms, signal) => delay(ms, undefined, { signal }),
     writeFile: writeReportFile,
     loadConfig,

@@ -6,14 +6,15 @@ import type { Config } from '../config/parse-config.js';
 import { configToRules } from '../config/config-rules.js';
 import { GoleakRunError } from '../errors.js';
 import type { IgnoreRule } from '../model.js';
-import { classifyGroups, profileRules } from '../profile/classify-groups.js';
+import { profileRules } from '../profile/classify-groups.js';
 import type { FetchFn } from '../profile/fetch-profile.js';
 import { formatProfileConsole } from '../profile/format-profile-console.js';
 import { judge } from '../profile/judge.js';
 import { parseProfileArgs, type ProfileOptions } from '../profile/profile-options.js';
 import { buildProfileReport, formatProfileJson, profileExitCode } from '../profile/profile-report.js';
 import { isUrlSource, pprofEndpoints, type PprofEndpoints } from '../profile/pprof-url.js';
-import { readProfile } from '../profile/read-profile.js';
+import type { ProfileBytes } from '../profile/read-profile.js';
+import { tallyProfile } from '../profile/tally-profile.js';
 import type { TerminalStream } from './progress-line.js';
 import { sampleUrls, throwAll, type Instance } from './profile-sampling.js';
 import { colorEnabled } from './terminal.js';
@@ -31,7 +32,11 @@ export interface ProfileDeps {
   /** Registers a handler for SIGINT, SIGTERM and SIGHUP (its name passed); returns its removal. */
   onInterrupt: (handler: (signal: string) => void) => () => void;
   fetch: FetchFn;
-  readFile: (file: string) => Promise<Uint8Array>;
+  /**
+   * Reads a whole file. Synchronous on purpose: a promise keeps its value, and with it a
+   * 77 MB dump's buffer, alive after the text is decoded (measured: 240 MB peak against 208 MB).
+   */
+  readFile: (file: string) => Uint8Array;
   /** Resolves after `ms`, or rejects when `signal` aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Writes a report file atomically. */
@@ -60,7 +65,7 @@ export async function profileMain(deps: ProfileDeps): Promise<number> {
     const opts = parsed.options;
     const rules = profileRules(userRules(opts, deps));
     const endpoints = opts.sources.map((s) => (isUrlSource(s) ? pprofEndpoints(s, opts.debug) : undefined));
-    const files = await readFiles(opts, deps, rules, endpoints);
+    const files = readFiles(opts, deps, rules, endpoints);
     const urls = await sampleUrls({ opts, deps, rules, signal: abort.signal }, endpoints);
     const instances = opts.sources.map((_, i) => (files[i] ?? urls[i]) as Instance);
     const report = buildProfileReport({
@@ -107,12 +112,12 @@ function userRules(opts: ProfileOptions, deps: ProfileDeps): IgnoreRule[] {
 }
 
 // Files are read one after the other: a 100,000-goroutine dump is dropped before the next is read.
-async function readFiles(
+function readFiles(
   opts: ProfileOptions,
   deps: ProfileDeps,
   rules: IgnoreRule[],
   endpoints: ReadonlyArray<PprofEndpoints | undefined>,
-): Promise<Array<Instance | undefined>> {
+): Array<Instance | undefined> {
   const out: Array<Instance | undefined> = [];
   const failures: string[] = [];
   for (const [i, source] of opts.sources.entries()) {
@@ -120,22 +125,21 @@ async function readFiles(
       out.push(undefined);
       continue;
     }
-    const file = path.resolve(deps.cwd, source);
-    let bytes: Uint8Array;
+    const input: ProfileBytes = {};
     try {
-      bytes = await deps.readFile(file);
+      input.bytes = deps.readFile(path.resolve(deps.cwd, source));
     } catch (cause) {
       failures.push(`expected a goroutine profile file at ${source}, found ${fileProblem(cause)}`);
       out.push(undefined);
       continue;
     }
-    const read = readProfile(bytes);
+    const read = tallyProfile(input, rules);
     if (!read.ok) {
       failures.push(`expected a goroutine profile in ${source}, found ${read.found}`);
       out.push(undefined);
       continue;
     }
-    const tally = classifyGroups(read.profile.groups, rules);
+    const tally = read.tally;
     out.push({
       report: {
         source,

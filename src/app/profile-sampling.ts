@@ -3,13 +3,12 @@
 // (exit 2); a later failed sample is a note, and the series goes on without it.
 import { GoleakRunError } from '../errors.js';
 import type { IgnoreRule } from '../model.js';
-import { classifyGroups } from '../profile/classify-groups.js';
 import { fetchProfile, ProfileSourceError } from '../profile/fetch-profile.js';
 import type { InstanceData } from '../profile/judge.js';
 import type { ProfileOptions } from '../profile/profile-options.js';
 import type { ReportSource } from '../profile/profile-report.js';
 import type { PprofEndpoints } from '../profile/pprof-url.js';
-import { readProfile } from '../profile/read-profile.js';
+import { tallyProfile } from '../profile/tally-profile.js';
 import type { ProfileDeps } from './profile-main.js';
 import type { TerminalStream } from './progress-line.js';
 import { progressEnabled } from './terminal.js';
@@ -90,12 +89,12 @@ async function sampleOnce(inst: Instance, { opts, deps, rules, signal }: Samplin
   if (res.status === 'not-found') {
     throw new ProfileSourceError(`expected a goroutine profile from ${e.display}, found HTTP 404 Not Found (is net/http/pprof served there?)`);
   }
-  const read = readProfile(res.body);
+  const read = tallyProfile(res, rules);
   if (!read.ok) throw new ProfileSourceError(`expected a goroutine profile from ${e.display}, found ${read.found}`);
   inst.report.format = read.profile.format;
   inst.report.profile = read.profile.kind;
   inst.report.warnings += read.profile.warnings.count;
-  inst.data.samples.push({ takenAtMs, tally: classifyGroups(read.profile.groups, rules) });
+  inst.data.samples.push({ takenAtMs, tally: read.tally });
 }
 
 async function readLeakProfile(inst: Instance, { opts, deps, rules, signal }: SamplingContext): Promise<void> {
@@ -107,11 +106,11 @@ async function readLeakProfile(inst: Instance, { opts, deps, rules, signal }: Sa
       inst.report.leakProfile = 'not-served';
       return;
     }
-    const read = readProfile(res.body);
+    const read = tallyProfile(res, rules);
     if (!read.ok || read.profile.kind !== 'goroutineleak') {
       throw new ProfileSourceError(`expected a goroutineleak profile from ${e.display}, found ${read.ok ? 'a goroutine profile' : read.found}`);
     }
-    inst.data.leakProfile = classifyGroups(read.profile.groups, rules);
+    inst.data.leakProfile = read.tally;
     inst.report.leakProfile = 'read';
   } catch (error) {
     if (signal.aborted || !(error instanceof GoleakRunError)) throw error;

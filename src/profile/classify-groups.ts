@@ -5,10 +5,11 @@
 // counted, not kept, as are goroutines that ignore rules drop. Ignore rules see only the rest,
 // so a rule can never hide a user's handler blocked inside net/http's connection goroutine.
 import { BUILTIN_IGNORES } from '../classify/builtin-ignores.js';
-import { matchesRule, rulesForPackage } from '../classify/match-rule.js';
-import type { Goroutine, IgnoreRule } from '../model.js';
+import { rulesForPackage } from '../classify/match-rule.js';
+import type { IgnoreRule } from '../model.js';
 import { isSuspectState } from './blocking-op.js';
-import { locationKey, type GoroutineGroup, type SnapshotTally, type StackFrame } from './profile-types.js';
+import { locationKey, type GoroutineGroup, type LocationTally, type SnapshotTally, type StackFrame } from './profile-types.js';
+import { createRuleMatcher, type RuleMatcher } from './rule-matcher.js';
 import { isStdFrame, packagePath, userFrameIndex } from './std-frames.js';
 
 /** The built-in rules, then the user's, in the order they are tried. */
@@ -16,51 +17,56 @@ export function profileRules(userRules: readonly IgnoreRule[]): IgnoreRule[] {
   return [...BUILTIN_IGNORES, ...userRules];
 }
 
-/** Tallies one profile's groups by blocking location. */
-export function classifyGroups(groups: readonly GoroutineGroup[], rules: readonly IgnoreRule[]): SnapshotTally {
+/** Adds groups one at a time; `tally` is complete once every group of the profile was added. */
+export interface TallyBuilder {
+  add: (group: GoroutineGroup) => void;
+  tally: SnapshotTally;
+}
+
+/** A tally for one profile under these rules. */
+export function createTally(rules: readonly IgnoreRule[]): TallyBuilder {
   const std = new Map<string, boolean>();
-  const byPackage = new Map<string, IgnoreRule[]>();
+  const matchers = new Map<string, RuleMatcher>();
   const tally: SnapshotTally = { goroutines: 0, ignored: 0, notSuspect: 0, locations: new Map() };
-  for (const group of groups) {
+  const add = (group: GoroutineGroup): void => {
     tally.goroutines += group.count;
     const at = isSuspectState(group.state) ? userFrameIndex(group.frames, std) : -1;
     if (at < 0) {
       tally.notSuspect += group.count;
-      continue;
+      return;
     }
-    const site = group.frames[at] as StackFrame;
-    const pkg = packagePath(site.func);
-    let pkgRules = byPackage.get(pkg);
-    if (pkgRules === undefined) {
-      pkgRules = rulesForPackage([...rules], pkg);
-      byPackage.set(pkg, pkgRules);
+    const pkg = packagePath((group.frames[at] as StackFrame).func);
+    let ignores = matchers.get(pkg);
+    if (ignores === undefined) {
+      ignores = createRuleMatcher(rulesForPackage([...rules], pkg));
+      matchers.set(pkg, ignores);
     }
-    if (ignored(group, pkgRules)) {
-      tally.ignored += group.count;
-      continue;
-    }
-    add(tally, group, at, std);
-  }
-  return tally;
+    if (ignores(group.frames, group.createdBy?.func)) tally.ignored += group.count;
+    else addAt(tally, group, at, std);
+  };
+  return { add, tally };
 }
 
-function ignored(group: GoroutineGroup, rules: readonly IgnoreRule[]): boolean {
-  // matchesRule reads only frames and createdBy; the rest of a Goroutine is not needed.
-  const g = { frames: group.frames, createdBy: group.createdBy } as unknown as Goroutine;
-  for (const r of rules) if (matchesRule(g, r)) return true;
-  return false;
+/** Tallies a list of groups at once. */
+export function classifyGroups(groups: Iterable<GoroutineGroup>, rules: readonly IgnoreRule[]): SnapshotTally {
+  const builder = createTally(rules);
+  for (const g of groups) builder.add(g);
+  return builder.tally;
 }
 
-function add(tally: SnapshotTally, group: GoroutineGroup, at: number, std: Map<string, boolean>): void {
+function addAt(tally: SnapshotTally, group: GoroutineGroup, at: number, std: Map<string, boolean>): void {
   const site = group.frames[at] as StackFrame;
   const key = locationKey(site.func, site.file, site.line);
   let loc = tally.locations.get(key);
   if (loc === undefined) {
-    loc = { function: site.func, file: site.file, line: site.line, count: 0, states: new Map(), proven: 0, stack: [], stackCount: 0 };
+    loc = newLocation(site);
     tally.locations.set(key, loc);
   }
   loc.count += group.count;
-  loc.states.set(group.state, (loc.states.get(group.state) ?? 0) + group.count);
+  const n = loc.states.get(group.state);
+  // Kept strings are copied: a slice of a dump would keep the whole dump text alive.
+  if (n === undefined) loc.states.set(own(group.state), group.count);
+  else loc.states.set(group.state, n + group.count);
   if (group.leakedByGc) loc.proven += group.count;
   if (group.waitMinutes !== undefined && group.waitMinutes > (loc.maxWaitMinutes ?? -1)) loc.maxWaitMinutes = group.waitMinutes;
   // The first group of the largest count shows the stack: a dump's groups are single goroutines,
@@ -68,18 +74,31 @@ function add(tally: SnapshotTally, group: GoroutineGroup, at: number, std: Map<s
   if (group.count > loc.stackCount) {
     loc.stack = shownFrames(group.frames, std);
     loc.stackCount = group.count;
-    if (group.createdBy !== undefined) loc.createdBy = group.createdBy;
+    if (group.createdBy !== undefined) loc.createdBy = ownFrame(group.createdBy);
     else delete loc.createdBy;
   }
+}
+
+function newLocation(site: StackFrame): LocationTally {
+  return { function: own(site.func), file: own(site.file), line: site.line, count: 0, states: new Map(), proven: 0, stack: [], stackCount: 0 };
 }
 
 /** Frames from the first one outside the runtime: where a person starts reading. */
 function shownFrames(frames: readonly StackFrame[], std: Map<string, boolean>): StackFrame[] {
   let i = 0;
   while (i < frames.length && isRuntimeFrame(frames[i] as StackFrame, std)) i++;
-  return frames.slice(i === frames.length ? 0 : i).map((f) => ({ func: f.func, file: f.file, line: f.line }));
+  return frames.slice(i === frames.length ? 0 : i).map(ownFrame);
 }
 
 function isRuntimeFrame(f: StackFrame, std: Map<string, boolean>): boolean {
   return (f.func.startsWith('runtime.') || f.func.startsWith('internal/') || f.func.startsWith('sync.runtime_')) && isStdFrame(f, std);
+}
+
+function ownFrame(f: StackFrame): StackFrame {
+  return { func: own(f.func), file: own(f.file), line: f.line };
+}
+
+// A flat copy of a string; V8 keeps slices of large strings as views into them.
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }

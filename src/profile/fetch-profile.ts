@@ -26,8 +26,8 @@ export interface ProfileRequest {
   what?: string;
 }
 
-/** What came back: the body, or a 404 (the caller decides whether a missing profile is an error). */
-export type ProfileResponse = { status: 'ok'; body: Uint8Array } | { status: 'not-found' };
+/** What came back: the body (a ProfileBytes to hand to the reader), or a 404, which the caller judges. */
+export type ProfileResponse = { status: 'ok'; bytes?: Uint8Array } | { status: 'not-found' };
 
 /** Largest body read: Go caps debug=2 dumps at 64 MiB; a protobuf of a million labelled goroutines stays under this. */
 export const MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -66,7 +66,7 @@ export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promi
     throw fail(describeFetchError(cause, timeout.aborted, req.timeoutMs), cause);
   }
   if (typeof body === 'string') throw fail(body);
-  return { status: 'ok', body };
+  return { status: 'ok', bytes: body };
 }
 
 // The body, or what was found instead when it is over the cap.

@@ -25,14 +25,31 @@ export interface GoroutineGroup {
 /** The format a profile came in, as reports name it. */
 export type ProfileFormat = 'pprof' | 'debug=1' | 'debug=2';
 
-/** One read profile: its groups and what the reader could not place. */
+/** Receives the groups of a profile as the reader finds them; none are kept by the readers. */
+export type GroupSink = (group: GoroutineGroup) => void;
+
+/** What a read profile was, once its groups went to the sink. */
 export interface ReadProfile {
   format: ProfileFormat;
   /** `goroutineleak`: every goroutine in it was proven leaked by the GC. */
   kind: 'goroutine' | 'goroutineleak';
-  groups: GoroutineGroup[];
   /** Lines or records the reader skipped, counted; the first few kept for --verbose. */
-  warnings: { count: number; first: string[] };
+  warnings: Warnings;
+}
+
+/** Skipped lines: how many, and the first few. */
+export interface Warnings {
+  count: number;
+  first: string[];
+}
+
+/** How many skipped lines are described; the rest are only counted. */
+export const KEPT_WARNINGS = 10;
+
+/** Counts a skipped line, keeping its description while few are kept. */
+export function addWarning(w: Warnings, text: string): void {
+  w.count++;
+  if (w.first.length < KEPT_WARNINGS) w.first.push(text);
 }
 
 /** Goroutines of one snapshot blocked at one user-code location. */

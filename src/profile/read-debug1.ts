@@ -8,7 +8,7 @@
 // Leading runtime frames are not printed (runtime/pprof printStackRecord), so a record whose
 // first printed frame is the user's was parked by the runtime directly: a channel operation.
 import { HIDDEN_CHANNEL_OP, inferState } from './blocking-op.js';
-import type { GoroutineGroup, ReadProfile, StackFrame } from './profile-types.js';
+import { addWarning, type GoroutineGroup, type GroupSink, type ReadProfile, type StackFrame } from './profile-types.js';
 
 const HEADERS: ReadonlyArray<readonly [string, ReadProfile['kind']]> = [
   ['goroutine profile: total ', 'goroutine'],
@@ -21,20 +21,16 @@ export function debug1Kind(text: string): ReadProfile['kind'] | undefined {
   return undefined;
 }
 
-/** Parses debug=1 text; odd lines are counted as warnings, never thrown. */
-export function readDebug1(text: string): ReadProfile {
+/** Parses debug=1 text into `sink`; odd lines are counted as warnings, never thrown. */
+export function readDebug1(text: string, sink: GroupSink): ReadProfile {
   const kind = debug1Kind(text) ?? 'goroutine';
-  const groups: GoroutineGroup[] = [];
   const warnings = { count: 0, first: [] as string[] };
-  const warn = (lineNo: number, message: string): void => {
-    warnings.count++;
-    if (warnings.first.length < 10) warnings.first.push(`line ${lineNo}: ${message}`);
-  };
+  const warn = (lineNo: number, message: string): void => addWarning(warnings, `line ${lineNo}: ${message}`);
   let current: GoroutineGroup | undefined;
   const finish = (): void => {
     if (current !== undefined) {
       current.state = stateOf(current.frames);
-      groups.push(current);
+      sink(current);
     }
     current = undefined;
   };
@@ -66,7 +62,7 @@ export function readDebug1(text: string): ReadProfile {
     warn(i + 1, 'unrecognised line');
   }
   finish();
-  return { format: 'debug=1', kind, groups, warnings };
+  return { format: 'debug=1', kind, warnings };
 }
 
 // `#\t0xADDR\tfunc+0xOFF\tfile:line`; `#\t0x0` alone is an unsymbolised pc (null: skipped).

@@ -3,15 +3,15 @@
 // wait reason is inferred from them.
 import { Profile } from 'pprof-format';
 import { inferState } from './blocking-op.js';
-import type { GoroutineGroup, ReadProfile, StackFrame } from './profile-types.js';
+import type { GroupSink, ReadProfile, StackFrame } from './profile-types.js';
 
 /** A decoded pprof profile that is not a goroutine profile; the message says what it is. */
 export type PprofResult = { ok: true; profile: ReadProfile } | { ok: false; found: string };
 
 const KINDS = new Set(['goroutine', 'goroutineleak']);
 
-/** Decodes an uncompressed pprof protobuf; `ok: false` with what was found when it is not a goroutine profile. */
-export function readPprof(bytes: Uint8Array): PprofResult {
+/** Decodes an uncompressed pprof protobuf into `sink`; `ok: false` with what was found when it is not a goroutine profile. */
+export function readPprof(bytes: Uint8Array, sink: GroupSink): PprofResult {
   let p: Profile;
   try {
     p = Profile.decode(bytes);
@@ -40,7 +40,6 @@ export function readPprof(bytes: Uint8Array): PprofResult {
     });
     locations.set(Number(loc.id), frames);
   }
-  const groups: GoroutineGroup[] = [];
   let missing = 0;
   for (const sample of p.sample) {
     const count = Number(sample.value[index] ?? 0);
@@ -51,8 +50,8 @@ export function readPprof(bytes: Uint8Array): PprofResult {
       if (loc === undefined) missing++;
       else for (const f of loc) frames.push(f);
     }
-    groups.push({ count, state: inferState(frames), frames, leakedByGc: kind === 'goroutineleak' });
+    sink({ count, state: inferState(frames), frames, leakedByGc: kind === 'goroutineleak' });
   }
   const first = missing > 0 ? [`${missing} sample locations missing from the location table`] : [];
-  return { ok: true, profile: { format: 'pprof', kind, groups, warnings: { count: missing, first } } };
+  return { ok: true, profile: { format: 'pprof', kind, warnings: { count: missing, first } } };
 }

@@ -6,7 +6,9 @@ import type { StackFrame } from './profile-types.js';
  * A standard-library frame: its import path's first element has no dot (`net/http`, `sync`,
  * `internal/poll`, `vendor/golang.org/x/net/...`) and is not `main`, and its file lies in
  * that package's directory under a `src/` tree (GOROOT) or, built with -trimpath, at the
- * directory itself. A dotless module (`module myservice`) built in place keeps its own
+ * directory itself; or in the runtime's directory, where functions linknamed into other
+ * packages live (`sync.runtime_SemacquireMutex` in runtime/sema.go, `time.Sleep` in
+ * runtime/time.go). A dotless module (`module myservice`) built in place keeps its own
  * absolute path without `/src/myservice/`, so it still counts as user code.
  */
 export function isStdFrame(frame: StackFrame, cache: Map<string, boolean>): boolean {
@@ -24,7 +26,8 @@ function computeStd(frame: StackFrame): boolean {
   if (first.includes('.')) return false;
   // Function names from the runtime have no file in a few synthetic frames; trust the name then.
   if (frame.file === '' || frame.file === '?') return true;
-  return frame.file.includes(`/src/${pkg}/`) || frame.file.startsWith(`${pkg}/`);
+  const f = frame.file;
+  return f.includes(`/src/${pkg}/`) || f.startsWith(`${pkg}/`) || f.includes('/src/runtime/') || f.startsWith('runtime/');
 }
 
 /** Import path of a qualified function name: `net/http.(*conn).serve` → `net/http`. */
