@@ -1,7 +1,8 @@
 // Reads the label keys and values of goroutine headers. Go 1.26 always quotes
 // them; Go 1.27 prints them bare unless they hold anything outside
 // [A-Za-z0-9._/], then quotes them. The runtime's quoting (runtime.printquoted)
-// is not JSON: it writes \xHH for control bytes and \u/\U with 4 and 8 digits.
+// is not JSON: it writes \xHH for control bytes and \u/\U with 4 and 8 digits;
+// Go 1.27 also writes \xHH for each byte of invalid UTF-8 (Go 1.26 writes \ufffd).
 
 /** A string read from a header and the index just past it. */
 export interface ReadString {
@@ -34,7 +35,8 @@ export function readQuoted(text: string, start: number): ReadString | undefined 
       // throws a RangeError on anything outside 0..0x10FFFF.
       const code = hexValue(text, i + 2, digits);
       if (code === undefined || code > 0x10ffff) return undefined;
-      value += String.fromCodePoint(code);
+      // A byte of invalid UTF-8 reads as Go reads it in a string: U+FFFD, as Go 1.26 prints it.
+      value += esc === 'x' && code >= 0x80 ? '\ufffd' : String.fromCodePoint(code);
       i += 2 + digits;
     } else {
       value += esc === 'n' ? '\n' : esc === 'r' ? '\r' : esc === 't' ? '\t' : esc;

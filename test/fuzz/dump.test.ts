@@ -20,6 +20,8 @@ const KNOWN_COUNTS: Record<string, number> = {
   'labels-go127.txt': 4,
   'leaked.txt': 3,
   'minutes.txt': 3,
+  'oddlabels-go126.txt': 4,
+  'oddlabels-go127.txt': 4,
   'states.txt': 18,
   'synctest.txt': 8,
 };

@@ -141,6 +141,22 @@ describe('parseDump on recorded dumps', () => {
     expect(dump.goroutines[2]?.frames[0]?.file).toBe(`${SRC}/cmd/labels/main.go`);
   });
 
+  // cmd/oddlabels: every escape runtime.printquoted writes, from both label syntaxes.
+  it.each(['oddlabels-go126.txt', 'oddlabels-go127.txt'])('%s: escaped labels decode to the values set', (name) => {
+    const dump = parseDump(recorded(name));
+    expect(dump.warnings).toEqual([]);
+    const labels = dump.goroutines.map((g) => g.labels);
+    expect(labels).toEqual([
+      {},
+      { bs: 'x\\y"z', ctl: '\x00\x01\x1f\x7f', nl: 'a\nb\r\tc' },
+      // Invalid UTF-8 reads as U+FFFD per byte: Go 1.26 prints \ufffd, Go 1.27 the bytes as \xff.
+      { '': '', astral: '\u{1f600}\u{10fffd}', bad: '\ufffd\ufffd ok' },
+      { ['__proto__']: 'p', punct: '} ]: {a: b}, "c": d', 'x-1': '\\x-1' },
+    ]);
+    expect(Object.keys(labels[3] ?? {})).toEqual(['__proto__', 'punct', 'x-1']);
+    expect(Object.getPrototypeOf(labels[3])).toBe(Object.prototype);
+  });
+
   it('synctest.txt: "(durable)" folded into the flag, bubble ids', () => {
     const dump = parseDump(recorded('synctest.txt'));
     expect(dump.warnings).toEqual([]);
