@@ -16,7 +16,7 @@ export interface LineJoiner {
  * Longest line kept whole (in UTF-16 units). A test that prints more without a newline gets its
  * output cut into lines of this size: V8 throws a RangeError past 2^29 characters in one string.
  */
-export const MAX_LINE_LENGTH = 32 * 1024 * 1024;
+const MAX_LINE_LENGTH = 32 * 1024 * 1024;
 
 /** Creates an empty joiner; `maxLineLength` is for tests. */
 export function createLineJoiner(opts: { maxLineLength?: number } = {}): LineJoiner {
