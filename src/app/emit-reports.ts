@@ -15,8 +15,8 @@ export interface ReportSinks {
   repoRoot: string;
 }
 
-/** The stream people read: stdout, unless a file reporter was given `-` and owns stdout. */
-export function humanStream(settings: Pick<Settings, 'outputs'>, sinks: Pick<ReportSinks, 'stdout' | 'stderr'>) {
+// The stream people read: stdout, unless a file reporter was given `-` and owns stdout.
+function humanStream(settings: Pick<Settings, 'outputs'>, sinks: Pick<ReportSinks, 'stdout' | 'stderr'>) {
   return settings.outputs.some((o) => o.to.kind === 'stdout') ? sinks.stderr : sinks.stdout;
 }
 
