@@ -65,6 +65,8 @@ describe('signals', () => {
     expect(String(result.stderr)).toContain(`goleak-run: interrupted by ${signal}; no report or baseline written`);
     expect(await waitFor(() => hangProcesses().length === 0, 5_000)).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
+    // goleak-run cleaned up itself, so its watchdog was told to stop, and did.
+    expect(await waitFor(() => pgrep(['-f', `goleak-run-watchdog ${dir}`]).length === 0, 2_000)).toBe(true);
     expect(gitStatus('fixtures/hang')).toBe('');
   });
 });
