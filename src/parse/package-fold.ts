@@ -7,6 +7,12 @@ import type { GoTestEvent, LeakCheck, PackageRun, TestResult } from '../model.js
 import { createLineJoiner } from './line-joiner.js';
 import { findRecord } from './record-line.js';
 
+/**
+ * Lines of output kept per test (and for the package), the last ones: reports show the end
+ * of a failing test's output, and a test printing millions of lines must not hold them all.
+ */
+export const OUTPUT_LINES_KEPT = 10_000;
+
 /** Accumulates one package's events; `finish` turns them into a PackageRun. */
 export interface PackageFold {
   push(event: GoTestEvent): void;
@@ -37,9 +43,20 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
     }
     return t;
   };
+  const dropped = new Map<string[], number>();
   const emit = (line: string, test: string | undefined): void => {
-    if (test !== undefined) testResult(test).output.push(line);
-    else output.push(line);
+    const lines = test !== undefined ? testResult(test).output : output;
+    lines.push(line);
+    // Trimmed in batches, so each line is moved at most once.
+    if (lines.length >= 2 * OUTPUT_LINES_KEPT) {
+      lines.splice(0, lines.length - OUTPUT_LINES_KEPT);
+      dropped.set(lines, (dropped.get(lines) ?? 0) + OUTPUT_LINES_KEPT);
+    }
+  };
+  const trimmed = (lines: string[]): string[] => {
+    const extra = Math.max(0, lines.length - OUTPUT_LINES_KEPT);
+    const total = (dropped.get(lines) ?? 0) + extra;
+    return total === 0 ? lines : [`[goleak-run: ${total} earlier lines of output not kept]`, ...lines.slice(extra)];
   };
   const onLine = (line: string, test: string | undefined): void => {
     // Cheap test first: almost no line mentions the prefix.
@@ -94,8 +111,8 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
         action,
         elapsedSeconds,
         cached: false,
-        tests: [...tests.values()],
-        output,
+        tests: [...tests.values()].map((t) => ({ ...t, output: trimmed(t.output) })),
+        output: trimmed(output),
         buildOutput,
         buildFailed,
         check: checkOf(record, buildFailed || action === 'skip'),

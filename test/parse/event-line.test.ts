@@ -12,11 +12,11 @@ describe('parseEventLine', () => {
     }
   });
 
-  it('keeps the known fields and drops unknown ones', () => {
+  it('reads the known fields; unknown ones are left on the event, unread (no copy per line)', () => {
     const ev = parseEventLine(
       '{"Time":"2026-01-01T00:00:00Z","Action":"fail","Package":"m/a","Elapsed":1.5,"FailedBuild":"m/b","OutputType":"frame"}',
     );
-    expect(ev).toEqual({ Time: '2026-01-01T00:00:00Z', Action: 'fail', Package: 'm/a', Elapsed: 1.5, FailedBuild: 'm/b' });
+    expect(ev).toEqual({ Time: '2026-01-01T00:00:00Z', Action: 'fail', Package: 'm/a', Elapsed: 1.5, FailedBuild: 'm/b', OutputType: 'frame' });
     expect(parseEventLine('{"ImportPath":"m/a [m/a.test]","Action":"build-output","Output":"# m/a\\n"}\r')).toEqual({
       ImportPath: 'm/a [m/a.test]',
       Action: 'build-output',

@@ -3,6 +3,7 @@ import { createLineJoiner } from '../../src/parse/line-joiner.js';
 import { packageOfImportPath } from '../../src/parse/build-import-path.js';
 import { type CheckRecord, RECORD_PREFIX, signRecord } from '../../src/check-protocol.js';
 import type { GoTestEvent } from '../../src/model.js';
+import { OUTPUT_LINES_KEPT } from '../../src/parse/package-fold.js';
 import { foldEvents, runOf } from './fold-helpers.js';
 
 const out = (Package: string, Output: string, Test?: string): GoTestEvent =>
@@ -153,5 +154,18 @@ describe('parse helpers', () => {
     ['m/a.test', 'm/a.test'],
   ])('packageOfImportPath(%j) = %j', (importPath, pkg) => {
     expect(packageOfImportPath(importPath)).toBe(pkg);
+  });
+});
+
+describe('output of a very chatty test', () => {
+  it('keeps the last lines of each test and says how many were not kept', () => {
+    const n = OUTPUT_LINES_KEPT * 3 + 5;
+    const text = Array.from({ length: n }, (_, i) => `line ${i}\n`).join('');
+    const folded = foldEvents([out('m/a', text, 'TestChatty'), { Action: 'pass', Package: 'm/a', Test: 'TestChatty' }, { Action: 'pass', Package: 'm/a' }]);
+    const output = runOf(folded, 'm/a').tests[0]!.output;
+    expect(output).toHaveLength(OUTPUT_LINES_KEPT + 1);
+    expect(output[0]).toBe(`[goleak-run: ${n - OUTPUT_LINES_KEPT} earlier lines of output not kept]`);
+    expect(output[1]).toBe(`line ${n - OUTPUT_LINES_KEPT}`);
+    expect(output.at(-1)).toBe(`line ${n - 1}`);
   });
 });
