@@ -18,10 +18,11 @@ describe('go list parsing', () => {
   });
 
   it('refuses a Go that is too old and a directory outside a module', () => {
-    expect(() => checkGoEnv('{"GOVERSION":"go1.20.3","GOMOD":"/m/go.mod"}', '/m')).toThrow(ToolchainError);
-    expect(() => checkGoEnv('{"GOVERSION":"go1.20.3","GOMOD":"/m/go.mod"}', '/m')).toThrow(
-      'expected Go 1.21 or newer, found go1.20.3',
+    expect(() => checkGoEnv('{"GOVERSION":"go1.23.12","GOMOD":"/m/go.mod"}', '/m')).toThrow(ToolchainError);
+    expect(() => checkGoEnv('{"GOVERSION":"go1.23.12","GOMOD":"/m/go.mod"}', '/m')).toThrow(
+      'expected Go 1.24 or newer, found go1.23.12',
     );
+    expect(() => checkGoEnv('{"GOVERSION":"go1.24.0","GOMOD":"/m/go.mod"}', '/m')).not.toThrow();
     expect(() => checkGoEnv('{"GOVERSION":"go1.26.8","GOMOD":"/dev/null"}', '/tmp')).toThrow(
       'expected a directory inside a Go module (a go.mod above it), found none at /tmp',
     );
