@@ -217,6 +217,7 @@ describe('event stream fuzz', () => {
 
   const isCount = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 0;
   const isGroup = (g: unknown): boolean => {
+    if (typeof g !== 'object' || g === null) return false;
     const r = g as Record<string, unknown>;
     return isCount(r.n) && typeof r.stack === 'string' && Array.isArray(r.ids) && r.ids.every(isCount);
   };

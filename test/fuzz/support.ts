@@ -5,9 +5,12 @@ import fc from 'fast-check';
 /** Fixed so a run is reproducible; FUZZ_SEED=<n> explores elsewhere. fast-check prints the seed of a failure. */
 export const SEED = process.env.FUZZ_SEED === undefined ? 72_026 : Number(process.env.FUZZ_SEED);
 
+/** Multiplies every property's runs, for a longer search than the suite's few seconds: FUZZ_SCALE=50. */
+const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
+
 /** Options for fc.assert: the shared seed and a bounded number of runs. */
 export function runs(numRuns: number): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns };
+  return { seed: SEED, numRuns: numRuns * SCALE };
 }
 
 const DIGIT = fc.constantFrom(...'0123456789');
