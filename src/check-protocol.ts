@@ -38,6 +38,8 @@ export interface CheckRecord {
   waitedMs: number;
   /** Goroutines the ignore rules dropped. */
   ignored: number;
+  /** The toolchain had the goroutineleak profile: a group whose header says `(leaked)` is proven. */
+  proof?: boolean;
   /** Leftover goroutines; empty when the package is clean. */
   groups: RecordGroup[];
 }
@@ -83,6 +85,7 @@ export function decodeRecord(json: string): CheckRecord | undefined {
   const r = value as Record<string, unknown>;
   const phaseOk = r.phase === 'waiting' || r.phase === 'final';
   if (r.v !== 2 || typeof r.pkg !== 'string' || !phaseOk || !isCount(r.waitedMs) || !isCount(r.ignored)) return undefined;
+  if (r.proof !== undefined && typeof r.proof !== 'boolean') return undefined;
   if (!Array.isArray(r.groups) || !r.groups.every(isGroup)) return undefined;
   return value as CheckRecord;
 }

@@ -123,13 +123,13 @@ export interface FoldedGoroutines {
 
 /** What the injected check reported for the package. */
 export type LeakCheck =
-  /** `ignored`: goroutines the check dropped by ignore rules. */
-  | { kind: 'clean'; waitedMs: number; ignored: number }
+  /** `ignored`: goroutines the check dropped by ignore rules. `proof`: the GC's leak proof was asked for. */
+  | { kind: 'clean'; waitedMs: number; ignored: number; proof?: boolean }
   /**
    * `interruptedBy`: the binary crashed during the settle wait (a leftover goroutine called
    * t.Log after its test completed, or -timeout fired); the groups are those seen before the wait.
    */
-  | { kind: 'leaked'; waitedMs: number; ignored: number; groups: FoldedGoroutines[]; interruptedBy?: string }
+  | { kind: 'leaked'; waitedMs: number; ignored: number; groups: FoldedGoroutines[]; interruptedBy?: string; proof?: boolean }
   /** No record: the binary died, hung, or exited by a path the check could not follow (`reason`). */
   | { kind: 'missing'; reason?: string };
 
@@ -240,6 +240,10 @@ export interface PackageReport {
   leaks: Finding[];
   /** Goroutines dropped by built-in or user ignore rules. */
   ignored: number;
+  /** How long the check waited for leftover goroutines to finish (0 when clean or all proven at once). */
+  waitedMs?: number;
+  /** The toolchain gave the GC's leak proof (goroutineleak profile), so `provenByGc` on findings means something. */
+  gcProof?: boolean;
   /** Package-level failure text: build output, a TestMain crash, a timeout, a missing leak check. */
   failures: string[];
   /** Parser warnings and notes such as "leak check did not run". */

@@ -50,7 +50,12 @@ function classifyOrWarn(run: PackageRun, ctx: PackageContext, parse: (text: stri
   } catch (error) {
     if (error instanceof GoleakRunError) throw error;
     const report = toPackageReport(run, {}, ctx);
-    report.warnings.push(`internal error while classifying: ${errorMessage(error)}`);
+    const message = `internal error while classifying: ${errorMessage(error)}`;
+    // The check saw leftover goroutines that could not be read: passing the package would hide them.
+    if (run.check.kind === 'leaked' && report.status === 'passed') {
+      report.status = 'failed';
+      report.failures.push(`${message}; the leak check found goroutines that could not be reported`);
+    } else report.warnings.push(message);
     return report;
   }
 }
@@ -93,7 +98,7 @@ export function finishReport(opts: {
 }): RunReport {
   const summary = summarize(opts.packages, opts.stale);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'goleak-run', version: opts.version },
     goVersion: opts.resolution.module.goVersion,
     module: { path: opts.resolution.module.path, dir: opts.resolution.module.dir },

@@ -4,7 +4,7 @@ import { classifyDump, type ClassifyContext } from './classify-dump.js';
 import { moduleRelativeDir } from './module-paths.js';
 
 /** Per-package context: the classify context less what the run itself says. */
-export interface PackageContext extends Omit<ClassifyContext, 'importPath' | 'source'> {
+export interface PackageContext extends Omit<ClassifyContext, 'importPath' | 'source' | 'testNames'> {
   /** Absolute directory of the package, shown relative to the module root. */
   packageDir: string;
 }
@@ -65,7 +65,7 @@ function interruptionWarning(run: PackageRun): string[] {
 /** Builds the report of one package; `failed` wins over `leaked`, and leaks are listed either way. */
 export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: PackageContext): PackageReport {
   const classify = (dump: Dump | undefined, source: Finding['source']) =>
-    dump ? classifyDump(dump, { ...ctx, importPath: run.importPath, source }) : { findings: [], ignored: 0 };
+    dump ? classifyDump(dump, { ...ctx, importPath: run.importPath, source, testNames: run.tests.map((t) => t.name) }) : { findings: [], ignored: 0 };
   const endOfRun = classify(dumps.endOfRun, 'end-of-run');
   const timeout = classify(dumps.timeout, 'timeout');
   const leaks = [...endOfRun.findings, ...timeout.findings];
@@ -80,6 +80,7 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     leaks,
     // A clean check dropped its ignored goroutines inside the binary and only counted them.
     ignored: endOfRun.ignored + timeout.ignored + (run.check.kind === 'missing' ? 0 : run.check.ignored),
+    ...(run.check.kind === 'missing' ? {} : { waitedMs: run.check.waitedMs, gcProof: run.check.proof === true }),
     failures,
     warnings: [
       ...interruptionWarning(run),

@@ -126,7 +126,8 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
 export function checkOf(record: CheckRecord | undefined, notRun: boolean): LeakCheck {
   if (record) {
     const { waitedMs, ignored, groups } = record;
-    return groups.length === 0 ? { kind: 'clean', waitedMs, ignored } : { kind: 'leaked', waitedMs, ignored, groups };
+    const proof = record.proof === true ? { proof: true } : {};
+    return groups.length === 0 ? { kind: 'clean', waitedMs, ignored, ...proof } : { kind: 'leaked', waitedMs, ignored, groups, ...proof };
   }
   // Packages that never ran a test binary (build failure, no test files) have nothing to check.
   return notRun ? { kind: 'clean', waitedMs: 0, ignored: 0 } : { kind: 'missing' };

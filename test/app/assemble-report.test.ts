@@ -95,15 +95,17 @@ describe('packageReports', () => {
     const plain = reports();
     const hurt = reports(failingOnLeaks(new RangeError('Invalid code point -1')));
     const leaks = hurt.find((r) => r.importPath === LEAKS);
-    // go test said ok: the package keeps that status, with no findings and the reason.
-    expect(leaks).toMatchObject({ status: 'passed', leaks: [], failures: [] });
-    expect(leaks?.warnings).toEqual(['internal error while classifying: Invalid code point -1']);
+    // go test said ok, but the check saw leftovers it could not report: failed, never a silent pass.
+    expect(leaks).toMatchObject({ status: 'failed', leaks: [], warnings: [] });
+    expect(leaks?.failures).toEqual([
+      'internal error while classifying: Invalid code point -1; the leak check found goroutines that could not be reported',
+    ]);
     expect(hurt.filter((r) => r.importPath !== LEAKS)).toEqual(plain.filter((r) => r.importPath !== LEAKS));
   });
 
   it('names a thrown non-Error value too', () => {
     const leaks = reports(failingOnLeaks('plain string')).find((r) => r.importPath === LEAKS);
-    expect(leaks?.warnings).toEqual(['internal error while classifying: plain string']);
+    expect(leaks?.failures).toEqual(['internal error while classifying: plain string; the leak check found goroutines that could not be reported']);
   });
 
   it('lets a typed error about bad input stop the run', () => {
