@@ -78,8 +78,9 @@ function growthText(s: ReportSuspect): string {
 
 function proofText(s: ReportSuspect, report: ProfileReport): string {
   if (s.provenByGc) return `proven leaked by the GC: ${s.provenCount} of ${s.count}`;
-  const read = report.sources.some((src) => src.leakProfile === 'read' || src.leakProfile === 'file');
-  return read ? 'none: the GC did not prove these leaked (they may still be)' : 'none: no goroutineleak profile read';
+  // The GC proves only goroutines nothing runnable can reach; the others may leak all the same.
+  if (report.sources.some((src) => src.leakProfile === 'read')) return 'not proven: the goroutineleak profile does not list them';
+  return 'not proven: no goroutineleak profile read (Go 1.27+ serves one)';
 }
 
 function summaryLine(report: ProfileReport, c: Colors): string {

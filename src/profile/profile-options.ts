@@ -69,7 +69,7 @@ export function buildProfileProgram(): Command {
 Exit codes: 0 no suspects, 1 suspects, 2 bad input or a source that could not be read.
 
 Examples:
-  goleak-run profile http://10.0.0.7:6060/debug/pprof/ http://10.0.0.8:6060/debug/pprof/
+  goleak-run profile http://orders-1:6060/debug/pprof/ http://orders-2:6060/debug/pprof/
   goleak-run profile --samples 7 --interval 10m --json leaks.json http://svc:6060/debug/pprof/
   goleak-run profile --threshold 1000 goroutine.pb.gz crash.txt`,
     );
