@@ -1,5 +1,6 @@
 // Shared data shapes passed between the stages: resolve → overlay → run → parse → classify → report.
 // Everything here is plain data (JSON-serialisable), so stages stay pure and testable.
+import type { RuleKindName } from './rule-kinds.js';
 
 /** One event of the `go test -json` stream (test2json plus the build events of Go 1.24+). */
 export interface GoTestEvent {
@@ -163,7 +164,7 @@ export type Attribution =
 
 /** A user or built-in ignore rule. */
 export interface IgnoreRule {
-  kind: 'top' | 'any' | 'created-by';
+  kind: RuleKindName;
   /** Exact function name, or a prefix when it ends with `*`. */
   func: string;
   reason: string;

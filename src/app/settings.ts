@@ -1,6 +1,7 @@
 // Pure merge of command-line options over config-file defaults into the settings of one run.
 import { isAbsolute, resolve } from 'node:path';
 import type { IgnoreRule } from '../model.js';
+import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
 import type { CliOptions } from '../cli/options.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS } from '../config/duration.js';
@@ -62,11 +63,7 @@ export function buildSettings(opts: {
   parseDuration: (text: string) => number;
 }): Settings {
   const { cli, config, cwd } = opts;
-  const cliRules = [
-    ...cli.ignoreTop.map((func) => cliRule('top', func)),
-    ...cli.ignoreAny.map((func) => cliRule('any', func)),
-    ...cli.ignoreCreatedBy.map((func) => cliRule('created-by', func)),
-  ];
+  const cliRules = RULE_KIND_NAMES.flatMap((kind) => cli.ignore[kind].map((func) => cliRule(kind, func)));
   let maxWaitMs = config?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   if (cli.maxWait !== undefined) {
     maxWaitMs = opts.parseDuration(cli.maxWait);
@@ -161,6 +158,6 @@ function checkOutputs(outputs: ReportOutput[]): void {
 
 function cliRule(kind: IgnoreRule['kind'], func: string): IgnoreRule {
   if (func.trim() === '')
-    throw new UsageError(`expected a function name after --ignore-${kind}, found an empty string`);
+    throw new UsageError(`expected a function name after --ignore-${RULE_KINDS[kind].flag}, found an empty string`);
   return { kind, func, reason: 'given on the command line', origin: 'cli' };
 }

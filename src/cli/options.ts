@@ -1,6 +1,8 @@
 // Command-line definition: turns argv into typed options with commander; no I/O of its own.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import type { RuleKindName } from '../rule-kinds.js';
+import { addIgnoreOptions, readIgnoreOptions } from './ignore-options.js';
 import { REPORTERS, reporterKey } from '../report/reporters.js';
 
 /** Everything the user asked for on the command line (config-file defaults are merged later). */
@@ -10,9 +12,8 @@ export interface CliOptions {
   /** go test flags given after `--`. */
   goTestArgs: string[];
   maxWait?: string;
-  ignoreTop: string[];
-  ignoreAny: string[];
-  ignoreCreatedBy: string[];
+  /** Functions given to `--ignore-<kind>`, by rule kind. */
+  ignore: Record<RuleKindName, string[]>;
   config?: string;
   useConfig: boolean;
   baseline?: string;
@@ -29,8 +30,6 @@ export interface CliOptions {
 /** What parsing produced: options to run with, or text to print (help, version) and exit 0. */
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'print'; text: string };
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 /** Builds the commander program; exported so `--help` can be snapshot-tested. */
 export function buildProgram(version: string): Command {
   const program = new Command('goleak-run')
@@ -42,10 +41,8 @@ export function buildProgram(version: string): Command {
     .configureHelp({ helpWidth: 100 })
     .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
     .option('-C, --dir <dir>', 'run in this directory (inside a Go module)', '.')
-    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)')
-    .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect)
-    .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect)
-    .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect)
+    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)');
+  addIgnoreOptions(program)
     .option('--config <file>', 'config file (default: .goleak-run.yaml at the module root)')
     .option('--no-config', 'do not read a config file')
     .option('--baseline <file>', 'baseline of known leaks (default: the config\'s, else goleak-baseline.yaml)')
@@ -97,9 +94,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
     dir: o.dir as string,
     patterns: program.processedArgs[0] as string[],
     goTestArgs,
-    ignoreTop: (o.ignoreTop as string[] | undefined) ?? [],
-    ignoreAny: (o.ignoreAny as string[] | undefined) ?? [],
-    ignoreCreatedBy: (o.ignoreCreatedBy as string[] | undefined) ?? [],
+    ignore: readIgnoreOptions(o),
     useConfig: o.config !== false,
     useBaseline: o.baseline !== false,
     updateBaseline: Boolean(o.updateBaseline),

@@ -1,4 +1,5 @@
 // `.goleak-run.yaml` text → Config. Pure: the caller reads the file.
+import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
 import type { IgnoreRule } from '../model.js';
 import { FileFormatError } from '../errors.js';
 import { parseDuration } from './duration.js';
@@ -33,8 +34,10 @@ export function parseConfig(text: string, file: string): Config {
   }
   const raw = validateYaml(yaml, configSchema);
   const ignore = (raw.ignore ?? []).map((entry, i): ConfigIgnore => {
-    const [kind, func] =
-      entry.top !== undefined ? (['top', entry.top] as const) : entry.any !== undefined ? (['any', entry.any] as const) : (['created-by', entry.createdBy ?? ''] as const);
+    // The schema lets exactly one rule-kind key through.
+    const keyed = entry as Record<string, unknown>;
+    const kind = RULE_KIND_NAMES.find((name) => keyed[RULE_KINDS[name].configKey] !== undefined) ?? 'top';
+    const func = String(keyed[RULE_KINDS[kind].configKey] ?? '');
     return { kind, func, reason: entry.reason, ...(entry.packages ? { packages: entry.packages } : {}), line: yaml.lineAt(['ignore', i]) };
   });
   return {

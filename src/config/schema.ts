@@ -1,23 +1,27 @@
 // The config file's schema: strict objects, so a misspelt key is an error, not a silent default.
 import { z } from 'zod';
+import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
 import { configurableReporters, reporterKey } from '../report/reporters.js';
 import { DURATION_HINT, isDuration, MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS, parseDuration } from './duration.js';
 
 const nonEmpty = z.string().trim().min(1, { error: 'a non-empty string' });
 
-/** One `ignore:` entry: exactly one of top / any / createdBy, and why. */
+const kindKeys = RULE_KIND_NAMES.map((name) => RULE_KINDS[name].configKey);
+
+/** One `ignore:` entry: exactly one rule-kind key (top / any / createdBy, from src/rule-kinds.ts), and why. */
 export const ignoreEntrySchema = z
   .strictObject({
-    top: nonEmpty.optional().describe('Ignore goroutines whose top function is this (trailing * = prefix).'),
-    any: nonEmpty.optional().describe('Ignore goroutines with this function anywhere in their stack.'),
-    createdBy: nonEmpty.optional().describe('Ignore goroutines started by this function.'),
+    ...(Object.fromEntries(
+      RULE_KIND_NAMES.map((name) => [RULE_KINDS[name].configKey, nonEmpty.optional().describe(RULE_KINDS[name].description)]),
+    ) as Record<string, z.ZodOptional<z.ZodString>>),
     reason: nonEmpty.describe('Why these goroutines are not leaks; shown in reports.'),
     packages: z.array(nonEmpty).optional().describe('Go package patterns the rule is limited to (example.com/m/..., ./internal/...).'),
   })
   .superRefine((entry, ctx) => {
-    const set = (['top', 'any', 'createdBy'] as const).filter((k) => entry[k] !== undefined);
+    const set = kindKeys.filter((k) => (entry as Record<string, unknown>)[k] !== undefined);
     if (set.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'exactly one of top, any or createdBy', params: { found: set } });
+      const list = `${kindKeys.slice(0, -1).join(', ')} or ${kindKeys.at(-1)}`;
+      ctx.addIssue({ code: 'custom', message: `exactly one of ${list}`, params: { found: set } });
     }
   });
 

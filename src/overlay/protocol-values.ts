@@ -1,5 +1,6 @@
 // The template values that come from the check protocol (src/check-protocol.ts), as Go literals.
 import { INTERNAL_FRAMES, RECORD_PREFIX, RESULTS_ENV, resultId } from '../check-protocol.js';
+import { goRuleCases } from '../rule-kinds.js';
 import { goRuleLiterals } from './render-template.js';
 
 // JSON string syntax is a subset of Go's interpreted string literal syntax.
@@ -14,5 +15,6 @@ export function protocolValues(importPath: string, key: string): Record<string, 
     RESULT_ID: goString(resultId(importPath)),
     KEY: goString(key),
     IMPORT_PATH: goString(importPath),
+    RULE_CASES: goRuleCases(),
   };
 }

@@ -21,7 +21,7 @@ describe('parseArgs', () => {
     if (parsed.kind !== 'run') throw new Error('expected run');
     expect(parsed.options.patterns).toEqual(['./x/...', './y']);
     expect(parsed.options.goTestArgs).toEqual(['-race', '-run', 'TestZ']);
-    expect(parsed.options.ignoreTop).toEqual(['a.F', 'b.G']);
+    expect(parsed.options.ignore.top).toEqual(['a.F', 'b.G']);
   });
 
   it('collects every registered reporter option by name, - included', () => {
