@@ -2,7 +2,7 @@
 // config loader, handed to profileMain. Loaded only for the subcommand, so a test run never pays for it.
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { loadConfig } from '../config/load-config.js';
+import { findConfig } from '../config/find-config.js';
 import { writeReportFile } from '../report/write-report-file.js';
 import { profileMain, type ProfileDeps } from './profile-main.js';
 
@@ -24,6 +24,11 @@ export function runProfileCommand(deps: ProfileEntryDeps): Promise<number> {
     readFile: (file) => readFileSync(file),
     sleep: (ms, signal) => delay(ms, undefined, { signal }),
     writeFile: writeReportFile,
-    loadConfig,
+    // The YAML and schema libraries load only when there is a config to read.
+    loadConfig: async (dir, explicit) => {
+      if (findConfig(dir, explicit) === undefined) return undefined;
+      const { loadConfig } = await import('../config/load-config.js');
+      return loadConfig(dir, explicit);
+    },
   });
 }

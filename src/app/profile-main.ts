@@ -41,8 +41,8 @@ export interface ProfileDeps {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Writes a report file atomically. */
   writeFile: (file: string, content: string) => Promise<void>;
-  /** Finds and parses the config (`explicit`, or .goleak-run.yaml in `dir`). */
-  loadConfig: (dir: string, explicit?: string) => Config | undefined;
+  /** Finds and parses the config (`explicit`, or .goleak-run.yaml in `dir`); undefined when there is none. */
+  loadConfig: (dir: string, explicit?: string) => Promise<Config | undefined>;
 }
 
 /** Exit code of an interrupted run, as a shell reports the signal (128 + its number). */
@@ -63,7 +63,7 @@ export async function profileMain(deps: ProfileDeps): Promise<number> {
       return 0;
     }
     const opts = parsed.options;
-    const rules = profileRules(userRules(opts, deps));
+    const rules = profileRules(await userRules(opts, deps));
     const endpoints = opts.sources.map((s) => (isUrlSource(s) ? pprofEndpoints(s, opts.debug) : undefined));
     const files = readFiles(opts, deps, rules, endpoints);
     const urls = await sampleUrls({ opts, deps, rules, signal: abort.signal }, endpoints);
@@ -80,9 +80,13 @@ export async function profileMain(deps: ProfileDeps): Promise<number> {
         opts.threshold,
       ),
     });
-    const color = createColors(colorEnabled(deps.env, deps.stdout.isTTY === true, opts.color));
-    deps.stdout.write(formatProfileConsole(report, { color, verbose: opts.verbose }));
-    if (opts.json !== undefined) await deps.writeFile(path.resolve(deps.cwd, opts.json), formatProfileJson(report));
+    // `--json -` puts the JSON on stdout for a pipe; the console report moves to stderr.
+    const jsonToStdout = opts.json === '-';
+    const human = jsonToStdout ? deps.stderr : deps.stdout;
+    const color = createColors(colorEnabled(deps.env, human.isTTY === true, opts.color));
+    human.write(formatProfileConsole(report, { color, verbose: opts.verbose }));
+    if (jsonToStdout) deps.stdout.write(formatProfileJson(report));
+    else if (opts.json !== undefined) await deps.writeFile(path.resolve(deps.cwd, opts.json), formatProfileJson(report));
     return profileExitCode(report);
   } catch (error) {
     if (abort.signal.aborted) {
@@ -99,8 +103,8 @@ export async function profileMain(deps: ProfileDeps): Promise<number> {
   }
 }
 
-function userRules(opts: ProfileOptions, deps: ProfileDeps): IgnoreRule[] {
-  const config = opts.useConfig ? deps.loadConfig(deps.cwd, opts.config) : undefined;
+async function userRules(opts: ProfileOptions, deps: ProfileDeps): Promise<IgnoreRule[]> {
+  const config = opts.useConfig ? await deps.loadConfig(deps.cwd, opts.config) : undefined;
   const cli = (kind: IgnoreRule['kind'], funcs: string[]): IgnoreRule[] =>
     funcs.map((func) => ({ kind, func, reason: 'given on the command line', origin: 'cli' }));
   return [

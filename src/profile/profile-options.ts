@@ -59,7 +59,7 @@ export function buildProfileProgram(): Command {
     .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect)
     .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect)
     .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect)
-    .option('--json <file>', 'write the JSON report to FILE')
+    .option('--json <file>', 'write the JSON report to FILE (- for stdout; the console report then goes to stderr)')
     .option('-v, --verbose', 'full stacks, and what the readers skipped')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))

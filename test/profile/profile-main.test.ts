@@ -58,7 +58,7 @@ function world(argv: string[], routes: (url: string, round: number) => Response 
     writeFile: async (file, content) => {
       written.set(file, content);
     },
-    loadConfig,
+    loadConfig: async (dir, explicit) => loadConfig(dir, explicit),
   };
   return { deps, stdout: () => out, stderr: () => err, written, requests, interrupt: () => handler?.('SIGTERM') };
 }
@@ -80,6 +80,14 @@ describe('profileMain', () => {
       ['example.com/profileservice/main.go', 200, 1, true],
     ]);
     expect(w.requests).toEqual([]);
+  });
+
+  it('writes the JSON to stdout with --json -, and the console report to stderr', async () => {
+    const w = world(['--threshold', '100', 'service.pb.gz', '--json', '-'], notFound);
+    expect(await profileMain(w.deps)).toBe(1);
+    expect(JSON.parse(w.stdout()).suspects).toHaveLength(1);
+    expect(w.stderr()).toContain('SUSPECT 1 ×200 chan send in 1 of 1 instance');
+    expect(w.written.size).toBe(0);
   });
 
   it('samples URLs by the clock, measures growth, and notes a sample that failed after the first', async () => {
