@@ -57,7 +57,7 @@ export async function executeRun(opts: {
   );
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
-  if (tested.length === 0) return { runs: [], warnings: [], notes, packageRules };
+  if (opts.packages.length === 0) return { runs: [], warnings: [], notes, packageRules };
   const written = await writeOverlay(plans, opts.tmpDir, userReplace);
   const resultsDir = join(opts.tmpDir, 'results');
   await mkdir(resultsDir, { recursive: true });
@@ -71,7 +71,8 @@ export async function executeRun(opts: {
     args: buildGoTestArgs({
       overlayFile: written.overlayFile,
       passThrough: opts.flags.passThrough,
-      packages: tested.map((p) => p.importPath),
+      // Packages without tests too: go test builds them, and fails the run when one does not compile.
+      packages: opts.packages.map((p) => p.importPath),
       testBinaryArgs: opts.flags.testBinaryArgs,
     }),
     onLine: (line) => {
