@@ -13,10 +13,14 @@ export function runScopeOf(runs: PackageRun[], opts: { partialTests: boolean }):
   };
 }
 
-/** True when the run would have seen the entry's leak again had it still been there. */
+function testCovered(pkg: string, test: string, scope: RunScope): boolean {
+  if (test === PACKAGE_LEVEL) return true;
+  if (test === UNKNOWN_TEST) return scope.allTests;
+  return scope.testsRun.get(pkg)?.has(test) ?? false;
+}
+
+/** True when the run would have seen the entry's leak again had it still been there: every test that leaked it ran. */
 export function isCovered(entry: BaselineEntry, scope: RunScope): boolean {
   if (!scope.packages.has(entry.package)) return false;
-  if (entry.test === PACKAGE_LEVEL) return true;
-  if (entry.test === UNKNOWN_TEST) return scope.allTests;
-  return scope.testsRun.get(entry.package)?.has(entry.test) ?? false;
+  return entry.tests.every((t) => testCovered(entry.package, t.name, scope));
 }

@@ -1,22 +1,34 @@
 // The baseline file's data and the scope of a run it is compared with.
 
-/** One accepted leak. Only `fingerprint` and `count` decide matching; the rest is for readers. */
+/** A test that leaked at an entry's site when the baseline was written. */
+export interface BaselineTest {
+  /** `TestX`, `TestX/sub`, `package level` or `unknown`. */
+  name: string;
+  count: number;
+}
+
+/** One accepted leak site. Only `fingerprint` and `count` decide matching; the rest is for readers and scope. */
 export interface BaselineEntry {
   fingerprint: string;
   package: string;
-  /** `TestX`, `TestX/sub`, `package level` or `unknown`. */
-  test: string;
+  /** The tests that leaked at the site: shown to readers, and what a run must cover before it calls the entry stale. */
+  tests: BaselineTest[];
   count: number;
   state: string;
   top: string;
   createdBy?: string;
   /** `file:line`, informational only. */
   createdAt?: string;
+  /**
+   * Read from a version-1 baseline (or carried over from one): `fingerprint` is the old one of
+   * a single test's share of a leak, so it is matched against each test of a finding.
+   */
+  legacy?: boolean;
 }
 
-/** The whole baseline file. */
+/** The whole baseline, in the version this tool writes; version-1 files are migrated when read. */
 export interface Baseline {
-  version: 1;
+  version: 2;
   leaks: BaselineEntry[];
 }
 

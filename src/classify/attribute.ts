@@ -1,15 +1,20 @@
 // Which test started a goroutine, read from its own stack and its GODEBUG=tracebackancestors
-// ancestors. Never guesses: whatever the chain does not prove is `unknown`.
+// ancestors. Never guesses: a subtest name is given only when the chain, the closure names Go
+// printed and the source agree; otherwise the longest proven prefix (`TestX/A`, `TestX`), and
+// only then `unknown`.
 import type { Attribution, CreatedBy, Frame, Goroutine } from '../model.js';
-import { declaredName, isInitFunc, isTestingFunc, splitFuncName, testPackagePrefixes } from './func-name.js';
-import { rewriteSubtestName } from './subtest-name.js';
-import { literalSubtestName, namedSubtestName } from './subtest-source.js';
+import { findDeclaration, functionLines, type GoFile } from '../go-source/go-functions.js';
+import { declaredName, isInitFunc, isTestingFunc, parseClosureName, splitFuncName, testPackagePrefixes } from './func-name.js';
+import type { RanTests } from './ran-tests.js';
+import { resolveSubtest, type ResolvedLevel } from './resolve-subtest.js';
 
 /** What attribution needs besides the goroutine. */
 export interface AttributionContext {
   importPath: string;
-  /** Reads a Go source file by absolute path; undefined when it cannot be read. */
-  readSource: (absFile: string) => string | undefined;
+  /** The parsed Go file at an absolute path; undefined when it cannot be read. */
+  goFile: (absFile: string) => GoFile | undefined;
+  /** The tests that ran, from the `go test -json` stream. */
+  ran: RanTests;
 }
 
 interface Stack {
@@ -20,10 +25,11 @@ interface Stack {
   ancestor: boolean;
 }
 
-interface TestLevel {
+/** A stack in which a testing runner called a test function: the frames that may name that function. */
+interface Level {
   stack: number;
-  func: string;
-  frame: Frame;
+  /** The frame above the runner first, then the frames it called (see candidatesOf). */
+  candidates: Frame[];
 }
 
 // Functions of the testing package that call a test, benchmark, fuzz target or example.
@@ -41,25 +47,31 @@ function funcsOf(s: Stack): string[] {
   return [...s.frames.map((f) => f.func), ...(s.createdBy ? [s.createdBy.func] : [])];
 }
 
-// Ancestor frames are printed from return addresses without inline expansion, so the first
-// frame may name a function inlined after the `go` statement; the creator's `created by`
-// line names the real function. Observed in timeout-system.txt (net/netip.MustParseAddr);
-// no upstream issue found, the feature is golang/go#22289.
-function testLevelIn(stacks: Stack[], k: number): TestLevel | undefined {
-  const s = stacks[k];
-  const i = s?.frames.findIndex((f, n) => RUNNERS.has(s.frames[n + 1]?.func ?? '')) ?? -1;
-  const frame = s?.frames[i];
-  if (!s || !frame) return undefined;
-  const func = (s.ancestor && i === 0 ? stacks[k - 1]?.createdBy?.func : undefined) ?? frame.func;
-  return isTestingFunc(func) ? undefined : { stack: k, func, frame };
+// Ancestor frames are printed from return addresses, one function per address and without the
+// functions inlined around it (golang/go#22289 added the feature; no issue tracks this). So
+// the frame above the runner may name a function inlined into the test at the return address
+// (go-cache's New, timeout-system.txt's netip.MustParseAddr), and the test's own name may show
+// on a frame further up. The first frame of an ancestor is its `go` statement, which the
+// child's `created by` line names exactly.
+function candidatesOf(stacks: Stack[], k: number, i: number): Frame[] {
+  const s = stacks[k] as Stack;
+  const creator = s.ancestor ? stacks[k - 1]?.createdBy : undefined;
+  const first: Frame | undefined = creator ? { func: creator.func, args: '', file: creator.file, line: creator.line } : s.frames[0];
+  return [...s.frames.slice(1, i + 1).reverse(), ...(first ? [first] : [])];
 }
 
-function isTopLevel(level: TestLevel, stacks: Stack[], importPath: string): boolean {
-  const { pkg, name } = splitFuncName(level.func);
-  if (!testPackagePrefixes(importPath).includes(pkg)) return false;
-  if (!/^(Test|Fuzz|Benchmark|Example)/.test(declaredName(name))) return false;
+function levelIn(stacks: Stack[], k: number): Level | undefined {
+  const s = stacks[k] as Stack;
+  const i = s.frames.findIndex((_, n) => RUNNERS.has(s.frames[n + 1]?.func ?? ''));
+  if (i < 0) return undefined;
+  const candidates = candidatesOf(stacks, k, i);
+  // A runner calling a function of the testing package is the runner's own plumbing (runTests.func1).
+  return candidates[0] && !isTestingFunc(candidates[0].func) ? { stack: k, candidates } : undefined;
+}
+
+function isMainRunnerIn(stacks: Stack[], from: number): boolean {
   const isMain = (f: string): boolean => MAIN_RUNNERS.some((m) => f === m || f.startsWith(`${m}.`));
-  return stacks.slice(level.stack).some((s) => funcsOf(s).some(isMain));
+  return stacks.slice(from).some((s) => funcsOf(s).some(isMain));
 }
 
 function reachesMainGoroutine(stacks: Stack[]): boolean {
@@ -68,41 +80,49 @@ function reachesMainGoroutine(stacks: Stack[]): boolean {
   return stacks.some((s) => funcsOf(s).some(startsOnMain) || (s.ancestor && s.goroutine === 1 && !s.truncated));
 }
 
-function subtestName(child: TestLevel, parent: TestLevel, readSource: AttributionContext['readSource']): string | undefined {
-  // A corrected first frame keeps the inlined callee's line, which says nothing about the literal.
-  if (child.frame.func !== child.func) return undefined;
-  if (child.func.startsWith(`${parent.func}.`)) {
-    if (child.frame.file !== parent.frame.file) return undefined;
-    const source = readSource(child.frame.file);
-    const raw = source === undefined ? undefined : literalSubtestName(source, child.frame.line);
-    return raw === undefined ? undefined : rewriteSubtestName(raw);
+// The top-level test of the outermost level: the first candidate that belongs to a declared
+// Test/Fuzz/Benchmark/Example function of this package. A closure can only stand for the
+// function it is declared in (top-level tests are never closures); a frame other than the
+// first must lie inside that declaration, checked in the source.
+function resolveTop(level: Level, ctx: AttributionContext): ResolvedLevel | undefined {
+  const prefixes = testPackagePrefixes(ctx.importPath);
+  for (const [n, frame] of level.candidates.entries()) {
+    const name = parseClosureName(frame.func);
+    if (!name || !prefixes.includes(name.pkg) || !/^(Test|Fuzz|Benchmark|Example)[^.()]*$/.test(name.declaration)) continue;
+    const resolved: ResolvedLevel = { func: `${name.pkg}.${name.declaration}`, name, file: frame.file, line: frame.line };
+    if (n === 0) return resolved;
+    const file = ctx.goFile(frame.file);
+    const decl = file && findDeclaration(file, name.declaration);
+    const lines = file && decl && functionLines(file, decl);
+    if (lines && lines.first <= frame.line && frame.line <= lines.last) return resolved;
   }
-  const short = child.func.replace(/-fm$/, '').split('.').pop() ?? '';
-  const source = readSource(parent.frame.file);
-  const raw = source === undefined ? undefined : namedSubtestName(source, short);
-  return raw === undefined ? undefined : rewriteSubtestName(raw);
+  return undefined;
 }
 
-/** The test (and subtest, when its t.Run name is a literal) that started `g`, `package` for init/TestMain, else `unknown`. */
+/** The test (and the proven part of its subtest path) that started `g`; `package` for init/TestMain, else `unknown`. */
 export function attribute(g: Goroutine, ctx: AttributionContext): Attribution {
   const stacks = stacksOf(g);
-  const levels = stacks.map((_, k) => testLevelIn(stacks, k)).filter((l): l is TestLevel => l !== undefined);
-  const top = levels[levels.length - 1];
-  if (!top) return reachesMainGoroutine(stacks) ? { kind: 'package' } : { kind: 'unknown' };
-  if (!isTopLevel(top, stacks, ctx.importPath)) return { kind: 'unknown' };
-  const test = declaredName(splitFuncName(top.func).name);
+  const levels = stacks.map((_, k) => levelIn(stacks, k)).filter((l): l is Level => l !== undefined);
+  const outer = levels[levels.length - 1];
+  if (!outer) return reachesMainGoroutine(stacks) ? { kind: 'package' } : { kind: 'unknown' };
+  const top = resolveTop(outer, ctx);
+  if (!top || !isMainRunnerIn(stacks, outer.stack)) return { kind: 'unknown' };
+  const test = top.name.declaration;
   const names: string[] = [];
+  let naming = true;
+  let parent = top;
   for (let j = levels.length - 2; j >= 0; j--) {
-    const name = subtestName(levels[j] as TestLevel, levels[j + 1] as TestLevel, ctx.readSource);
-    if (name === undefined) break;
-    names.push(name);
+    const child = resolveSubtest((levels[j] as Level).candidates, parent, ctx.goFile);
+    // Unproven: that t.Run may have been called on any enclosing test's `t` (a captured outer
+    // one starts a sibling), so no subtest name above it is known either.
+    if (!child) return { kind: 'test', test };
+    // A name is given only for a subtest that ran under it, and that Go did not have to
+    // suffix (`#01`) because a loop or a second call reused it; deeper levels must still be
+    // proven children for the prefix to hold.
+    const full = [test, ...names, child.subtest].join('/');
+    if (naming && child.subtest !== undefined && ctx.ran.unique(full)) names.push(child.subtest);
+    else naming = false;
+    parent = child.level;
   }
   return names.length > 0 ? { kind: 'test', test, subtest: names.join('/') } : { kind: 'test', test };
-}
-
-/** `TestX`, `TestX/sub`, `package level` or `unknown`: how reports and baselines name an attribution. */
-export function attributionName(a: Attribution): string {
-  if (a.kind === 'package') return 'package level';
-  if (a.kind === 'unknown') return 'unknown';
-  return a.subtest === undefined ? a.test : `${a.test}/${a.subtest}`;
 }

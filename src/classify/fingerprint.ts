@@ -1,6 +1,7 @@
-// Stable identity of a leak for baselines: an edit above the leak must not change it.
+// Stable identity of a leak for baselines: an edit above the leak must not change it, nor
+// must a test's name (a fixed attribution or a renamed test would churn every entry).
 import { createHash } from 'node:crypto';
-import type { Goroutine } from '../model.js';
+import type { Frame } from '../model.js';
 import { isRuntimeInternal } from './top-function.js';
 
 /**
@@ -8,12 +9,25 @@ import { isRuntimeInternal } from './top-function.js';
  * statement wrappers (`.gowrap1`) are left out because GOTRACEBACK=system prints them and the
  * default does not; ids, arguments, addresses and lines never take part.
  */
-export function stackShape(g: Goroutine): string[] {
-  return g.frames.map((f) => f.func).filter((f) => !isRuntimeInternal(f) && !/\.gowrap\d+$/.test(f));
+export function stackShape(frames: readonly Frame[]): string[] {
+  return frames.map((f) => f.func).filter((f) => !isRuntimeInternal(f) && !/\.gowrap\d+$/.test(f));
 }
 
-/** 16 hex chars of sha256 over package, test name, stack shape and creator. */
-export function fingerprint(pkg: string, test: string, shape: string[], createdBy: string | undefined): string {
-  const text = [pkg, test, ...shape, `created by ${createdBy ?? ''}`].join('\n');
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+function hash(lines: string[]): string {
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+}
+
+/** The declared function a site's function belongs to: closure numbers shift when a literal is added above. */
+export function siteFunction(func: string): string {
+  return func.replace(/(\.(func|gowrap)?\d+)+$/, '');
+}
+
+/** 16 hex chars of sha256 over package, the function of the leak site, stack shape and creator. */
+export function fingerprint(pkg: string, site: string | undefined, shape: string[], createdBy: string | undefined): string {
+  return hash(['v2', pkg, `at ${siteFunction(site ?? '')}`, ...shape, `created by ${createdBy ?? ''}`]);
+}
+
+/** The version-1 fingerprint of one test's share of a leak: what baselines of schema 1 recorded. */
+export function legacyFingerprint(pkg: string, test: string, shape: string[], createdBy: string | undefined): string {
+  return hash([pkg, test, ...shape, `created by ${createdBy ?? ''}`]);
 }

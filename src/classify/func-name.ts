@@ -36,3 +36,32 @@ export function isInitFunc(func: string): boolean {
 export function testPackagePrefixes(importPath: string): string[] {
   return [importPath, `${importPath}_test`, 'main', 'main_test'];
 }
+
+/** A traceback function name cut into the declaration it belongs to and the literal path inside it. */
+export interface ClosureName {
+  pkg: string;
+  /** `TestX`, `(*T).M` or `T.M`, type arguments dropped: the name go-source gives the declaration. */
+  declaration: string;
+  /** 1-based positions of nested literals: `TestX.func1.2` → `[1, 2]`; empty for the declaration. */
+  path: number[];
+}
+
+/**
+ * Reads `pkg.F`, `pkg.F.func1.2`, `pkg.(*T).M.func3`, `pkg.T.M` and `pkg.F[...].func1`.
+ * Undefined for every other shape, such as the names Go gives closures of inlined calls
+ * (`F.g.func7`, `F.F.func5.func9`), range-over-func bodies (`F-range1.1`) and `go`/`defer`
+ * wrappers, whose literal cannot be found by counting.
+ */
+export function parseClosureName(func: string): ClosureName | undefined {
+  const { pkg, name } = splitFuncName(func.replace(/-fm$/, '').replace(/\[\.\.\.\]/g, ''));
+  const receiver = /^\(\*[\p{L}_][\p{L}\p{Nd}_]*\)\./u.exec(name)?.[0] ?? '';
+  const segments = name.slice(receiver.length).split('.');
+  const isClosure = (s: string | undefined): boolean => s !== undefined && /^(func)?\d+$/.test(s);
+  const declLength = receiver === '' && segments[1] !== undefined && !isClosure(segments[1]) ? 2 : 1;
+  const declaration = receiver + segments.slice(0, declLength).join('.');
+  const rest = segments.slice(declLength);
+  if (!/^[\p{L}_][\p{L}\p{Nd}_.()*]*$/u.test(declaration)) return undefined;
+  if (rest.length > 0 && !/^func\d+$/.test(rest[0] ?? '')) return undefined;
+  if (rest.slice(1).some((s) => !/^\d+$/.test(s))) return undefined;
+  return { pkg, declaration, path: rest.map((s) => Number(s.replace('func', ''))) };
+}

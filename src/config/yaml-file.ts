@@ -89,6 +89,7 @@ const EXPECTED_TYPE: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping',
+  record: 'a mapping',
 };
 
 function toError(y: YamlFile, issue: z.core.$ZodIssue): { line: number; detail: string } {

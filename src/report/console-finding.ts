@@ -1,11 +1,14 @@
-// Console rendering of one leak finding: a header, its test, its creation site, top frames.
+// Console rendering of one leak finding: a header, its tests, its creation site, top frames.
 import type { Colors } from 'picocolors/types.js';
 import type { Finding } from '../model.js';
-import { plural, shortFunction, stateLabel, testLabel } from './labels.js';
+import { findingNotes, locatedAtGoStatement, OUTSIDE_MODULE, plural, shortFunction, stateLabel, testsLabel } from './labels.js';
 import { displayPath, type PathContext } from './paths.js';
 
 /** Frames shown per finding unless verbose: enough to see where it blocks and who called it. */
 export const DEFAULT_FRAMES = 3;
+
+/** Tests named per finding unless verbose; a site leaked by many tests says how many more. */
+export const DEFAULT_TESTS = 5;
 
 /** What a finding block needs besides the finding itself. */
 export interface FindingStyle {
@@ -21,22 +24,18 @@ export function consoleFinding(finding: Finding, style: FindingStyle): string[] 
   const c = style.color;
   const known = finding.baseline === 'known';
   const tag = style.showBaseline && finding.baseline ? ` ${known ? c.dim('[known]') : c.red('[new]')}` : '';
-  const notes = [
-    finding.source === 'timeout' ? 'blocked when -timeout stopped the test' : undefined,
-    finding.provenByGc ? 'proven unreachable by the GC' : undefined,
-  ].filter((n): n is string => n !== undefined);
+  const notes = findingNotes(finding);
   const head = `  ${c.bold(`×${finding.count}`)} ${finding.state === '' ? 'unknown state' : stateLabel(finding)}${tag}`;
   const header = notes.length > 0 ? `${head} (${notes.join('; ')})` : head;
   const site = creationSite(finding, style.paths);
+  const tests = testsLabel(finding, style.verbose ? undefined : DEFAULT_TESTS);
   if (known && !style.verbose) {
     // Accepted leaks stay visible but take one line each.
-    return [`${header} in ${shortFunction(finding.topFunction)}, test ${testLabel(finding.attribution)}${site ? `, created at ${site}` : ''}`];
+    const which = finding.tests.length > 1 ? 'tests' : 'test';
+    return [`${header} in ${shortFunction(finding.topFunction)}, ${which} ${tests}${site ? `, created at ${site}` : ''}`];
   }
-  const lines = [header, `      test:       ${c.cyan(testLabel(finding.attribution))}`];
-  if (site !== undefined || finding.createdBy !== undefined) {
-    const by = finding.createdBy ? ` by ${finding.createdBy}` : '';
-    lines.push(`      created at: ${site ?? 'unknown site'}${by}`);
-  }
+  const lines = [header, `      ${finding.tests.length > 1 ? 'tests:      ' : 'test:       '}${c.cyan(tests)}`];
+  lines.push(...siteLines(finding, style.paths));
   const shown = style.verbose ? finding.stack : finding.stack.slice(0, DEFAULT_FRAMES);
   for (const frame of shown) {
     lines.push(`      ${frame.func}`, c.dim(`          ${displayPath(frame.file, style.paths)}:${frame.line}`));
@@ -46,7 +45,20 @@ export function consoleFinding(finding: Finding, style: FindingStyle): string[] 
   return lines;
 }
 
-/** `file:line` of the `go` statement, repository-relative when inside the repository. */
+// `created at` in the user's code, and the library function that ran `go` when that was elsewhere.
+function siteLines(finding: Finding, paths: PathContext): string[] {
+  const site = creationSite(finding, paths);
+  if (site === undefined && finding.createdBy === undefined) return [];
+  if (locatedAtGoStatement(finding)) {
+    const by = finding.createdBy ? ` by ${finding.createdBy}` : '';
+    const outside = finding.createdAt?.inModule === false ? ` (${OUTSIDE_MODULE})` : '';
+    return [`      created at: ${site ?? 'unknown site'}${by}${outside}`];
+  }
+  const go = finding.goStatement ? ` at ${displayPath(finding.goStatement.file, paths)}:${finding.goStatement.line}` : '';
+  return [`      created at: ${site} in ${finding.createdAt?.func}`, `      started by: ${finding.createdBy ?? 'unknown'}${go}`];
+}
+
+/** `file:line` of the finding's location in the user's code, repository-relative when inside the repository. */
 export function creationSite(finding: Finding, paths: PathContext): string | undefined {
   if (finding.createdAt === undefined) return undefined;
   return `${displayPath(finding.createdAt.file, paths)}:${finding.createdAt.line}`;

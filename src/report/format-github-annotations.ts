@@ -2,7 +2,7 @@
 import type { Finding, RunReport } from '../model.js';
 import { findingMessage } from './finding-details.js';
 import { findingLocation } from './finding-location.js';
-import { findingTitle, plural } from './labels.js';
+import { findingTitle, locatedAtGoStatement, plural } from './labels.js';
 import { repoRelative, displayPath, type PathContext } from './paths.js';
 import { buildErrorLocations, testLogLocation } from './source-locations.js';
 import { outputLines, plainText } from './text-clean.js';
@@ -56,7 +56,8 @@ function leakAnnotations(report: RunReport, paths: PathContext): Annotation[] {
 function leakMessage(f: Finding, paths: PathContext): string {
   const frames = f.stack.slice(0, MESSAGE_FRAMES).map((fr) => `  ${fr.func}  ${displayPath(fr.file, paths)}:${fr.line}`);
   const more = f.stack.length > MESSAGE_FRAMES ? [`  … ${plural(f.stack.length - MESSAGE_FRAMES, 'more frame')}`] : [];
-  const by = f.createdBy ? [`created by ${f.createdBy}`] : [];
+  const go = f.goStatement ? ` at ${displayPath(f.goStatement.file, paths)}:${f.goStatement.line}` : '';
+  const by = f.createdBy ? [locatedAtGoStatement(f) ? `created by ${f.createdBy}` : `started by ${f.createdBy}${go}`] : [];
   return [`${findingMessage(f, paths)} in package ${f.package}`, ...by, ...frames, ...more].join('\n');
 }
 

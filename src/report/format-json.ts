@@ -11,7 +11,7 @@ export function formatJson(report: RunReport): string {
 /** The JSON report as an object, for callers that embed it. */
 export function toJsonReport(report: RunReport): JsonReport {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: report.tool.name, version: report.tool.version },
     go: report.goVersion,
     module: report.module.path,
@@ -19,7 +19,7 @@ export function toJsonReport(report: RunReport): JsonReport {
     durationSeconds: report.durationSeconds,
     summary: { ...report.summary },
     packages: report.packages.map(toJsonPackage),
-    stale: report.stale.map((s) => ({ fingerprint: s.fingerprint, package: s.package, test: s.test, summary: s.summary })),
+    stale: report.stale.map((s) => ({ fingerprint: s.fingerprint, package: s.package, tests: [...s.tests], summary: s.summary })),
     warnings: [...report.warnings],
   };
 }
@@ -46,14 +46,16 @@ function toJsonPackage(pkg: PackageReport): JsonPackage {
 }
 
 function toJsonLeak(f: Finding): JsonLeak {
+  const at = f.createdAt;
   return {
     count: f.count,
     state: f.state,
     waitMinutes: f.waitMinutes ?? null,
     topFunction: f.topFunction,
     createdBy: f.createdBy ?? null,
-    createdAt: f.createdAt ? { file: f.createdAt.file, line: f.createdAt.line } : null,
-    test: testLabel(f.attribution),
+    createdAt: at ? { file: at.file, line: at.line, function: at.func, inModule: at.inModule } : null,
+    goStatement: f.goStatement ? { file: f.goStatement.file, line: f.goStatement.line } : null,
+    tests: f.tests.map((t) => ({ name: testLabel(t.attribution), count: t.count })),
     source: f.source,
     provenByGc: f.provenByGc,
     fingerprint: f.fingerprint,

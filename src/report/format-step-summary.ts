@@ -1,7 +1,7 @@
 // Markdown for $GITHUB_STEP_SUMMARY: packages with leaks, then one row per finding.
 import type { PackageReport, RunReport } from '../model.js';
 import { creationSite } from './console-finding.js';
-import { baselineInUse, plural, shortFunction, stateLabel, testLabel } from './labels.js';
+import { baselineInUse, plural, shortFunction, stateLabel, testsLabel } from './labels.js';
 import { cell, codeCell } from './markdown.js';
 import type { PathContext } from './paths.js';
 import { formatSummaryLine } from './summary-line.js';
@@ -11,6 +11,9 @@ export const STEP_SUMMARY_MAX_BYTES = 1_000_000;
 
 // Room kept for the truncation note itself.
 const NOTE_RESERVE = 512;
+
+// Tests named in a row; a site leaked by more says how many more (the JSON report lists all).
+const SUMMARY_TESTS = 10;
 
 /** Options of the step summary. */
 export interface StepSummaryOptions {
@@ -36,13 +39,13 @@ export function formatStepSummary(report: RunReport, opts: StepSummaryOptions): 
   const withBaseline = baselineInUse(findings, report.stale.length);
   const leaky = report.packages.filter((p) => p.leaks.length > 0);
   let shown = 0;
-  const cols = withBaseline ? ['Test', 'Count', 'State', 'Function', 'Created at', 'Baseline'] : ['Test', 'Count', 'State', 'Function', 'Created at'];
+  const cols = withBaseline ? ['Tests', 'Count', 'State', 'Function', 'Created at', 'Baseline'] : ['Tests', 'Count', 'State', 'Function', 'Created at'];
   const align = `| --- | ---: |${' --- |'.repeat(cols.length - 2)}`;
   // Each table row is added on its own, so a cut always falls between rows.
   const packageTable = (pkg: PackageReport): boolean =>
     add(`\n### ${codeCell(pkg.importPath)}\n\n| ${cols.join(' | ')} |\n${align}\n`) &&
     pkg.leaks.every((f) => {
-      const row = [cell(testLabel(f.attribution)), String(f.count), cell(stateLabel(f)), codeCell(shortFunction(f.topFunction)), codeCell(creationSite(f, paths) ?? '')];
+      const row = [cell(testsLabel(f, SUMMARY_TESTS)), String(f.count), cell(stateLabel(f)), codeCell(shortFunction(f.topFunction)), codeCell(creationSite(f, paths) ?? '')];
       if (withBaseline) row.push(f.baseline ?? '');
       const added = add(`| ${row.join(' | ')} |\n`);
       if (added) shown += 1;
@@ -83,6 +86,6 @@ function overviewTable(leaky: readonly PackageReport[]): string {
 
 function staleList(report: RunReport): string {
   if (report.stale.length === 0) return '';
-  const rows = report.stale.map((s) => `- ${codeCell(s.package)} ${cell(s.test)}: ${cell(s.summary)} (${codeCell(s.fingerprint)})\n`);
+  const rows = report.stale.map((s) => `- ${codeCell(s.package)} ${cell(s.tests.join(', '))}: ${cell(s.summary)} (${codeCell(s.fingerprint)})\n`);
   return `\n### ${plural(report.stale.length, 'stale baseline entry')}\n\nThese no longer leak; remove them from the baseline.\n\n${rows.join('')}`;
 }

@@ -12,7 +12,7 @@ export function formatTap(report: RunReport): string {
   const lines = ['TAP version 14', `1..${report.packages.length}`];
   report.packages.forEach((pkg, i) => lines.push(...packagePoint(pkg, i + 1)));
   for (const s of report.stale) {
-    lines.push(`# stale baseline entry: ${oneLine(`${s.package} ${s.test}: ${s.summary} [${s.fingerprint}]`)}`);
+    lines.push(`# stale baseline entry: ${oneLine(`${s.package} ${s.tests.join(', ')}: ${s.summary} [${s.fingerprint}]`)}`);
   }
   lines.push(`# ${formatSummaryLine(report)}`);
   return `${lines.join('\n')}\n`;

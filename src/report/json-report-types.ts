@@ -1,9 +1,9 @@
 // The versioned JSON document of `--json`; src/report/README.md describes every field.
 import type { PackageStatus, Summary } from '../model.js';
 
-/** The whole JSON report, schema version 1. */
+/** The whole JSON report, schema version 2. */
 export interface JsonReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   /** `go version` of the toolchain that ran the tests, e.g. `go1.26.8`. */
   go: string;
@@ -32,21 +32,33 @@ export interface JsonPackage {
   leaks: JsonLeak[];
 }
 
-/** One group of identical leaked goroutines. */
+/** One leak site: goroutines with the same creation site in the user's code, state and stack shape. */
 export interface JsonLeak {
   count: number;
   state: string;
   waitMinutes: number | null;
   topFunction: string;
+  /** Function containing the `go` statement. */
   createdBy: string | null;
-  createdAt: { file: string; line: number } | null;
-  test: string;
+  /** The first frame inside the module along the creation chain; the `go` statement when none is (`inModule: false`). */
+  createdAt: { file: string; line: number; function: string; inModule: boolean } | null;
+  /** Site of the `go` statement. */
+  goStatement: { file: string; line: number } | null;
+  /** The tests that leaked at this site, by name, with their goroutine counts. */
+  tests: JsonLeakTest[];
   source: 'end-of-run' | 'timeout';
   provenByGc: boolean;
   fingerprint: string;
   /** Present only when the run used a baseline. */
   baseline?: 'new' | 'known';
   stack: JsonFrame[];
+}
+
+/** A test that leaked goroutines of a finding. */
+export interface JsonLeakTest {
+  /** `TestX`, `TestX/sub`, `package level` or `unknown`. */
+  name: string;
+  count: number;
 }
 
 /** One stack frame of a representative goroutine. */
@@ -60,6 +72,6 @@ export interface JsonFrame {
 export interface JsonStaleEntry {
   fingerprint: string;
   package: string;
-  test: string;
+  tests: string[];
   summary: string;
 }

@@ -20,10 +20,39 @@ export function stateLabel(finding: Pick<Finding, 'state' | 'waitMinutes'>): str
   return `${finding.state}, ${plural(finding.waitMinutes, 'minute')}`;
 }
 
-/** One-line title of a finding: `TestX/sub ×3 chan receive in pool.worker`. */
-export function findingTitle(finding: Finding): string {
-  return `${testLabel(finding.attribution)} ×${finding.count} ${finding.state} in ${shortFunction(finding.topFunction)}`;
+/**
+ * The tests that leaked a finding: `TestX` when one did, else `TestA ×1, TestB ×2`, cut after
+ * `max` names with `… N more` (every name when `max` is undefined).
+ */
+export function testsLabel(finding: Pick<Finding, 'tests'>, max?: number): string {
+  const [only] = finding.tests;
+  if (finding.tests.length === 1 && only) return testLabel(only.attribution);
+  const shown = max === undefined ? finding.tests : finding.tests.slice(0, max);
+  const names = shown.map((t) => `${testLabel(t.attribution)} ×${t.count}`);
+  const hidden = finding.tests.length - shown.length;
+  return hidden > 0 ? `${names.join(', ')}, … ${hidden} more` : names.join(', ');
 }
+
+/** The first test of a finding, with how many others leaked at the same site: `TestA +3 more`. */
+export function testsTitle(finding: Pick<Finding, 'tests'>): string {
+  const [first] = finding.tests;
+  const name = first ? testLabel(first.attribution) : 'unknown';
+  return finding.tests.length > 1 ? `${name} +${finding.tests.length - 1} more` : name;
+}
+
+/** One-line title of a finding: `TestX/sub ×3 chan receive in pool.worker`, `TestA +3 more ×5 …` for several tests. */
+export function findingTitle(finding: Finding): string {
+  return `${testsTitle(finding)} ×${finding.count} ${finding.state} in ${shortFunction(finding.topFunction)}`;
+}
+
+/** True when the finding's location is its `go` statement (not a frame further up the chain). */
+export function locatedAtGoStatement(finding: Pick<Finding, 'createdAt' | 'goStatement'>): boolean {
+  const { createdAt: at, goStatement: go } = finding;
+  return at === undefined || (go !== undefined && at.file === go.file && at.line === go.line);
+}
+
+/** Why a location is only the `go` statement: no frame of the module in the creation chain. */
+export const OUTSIDE_MODULE = 'outside the module: no frame of it in the creation chain';
 
 /** `1 goroutine`, `3 goroutines`; `entry` becomes `entries`. */
 export function plural(count: number, noun: string): string {
@@ -40,4 +69,12 @@ export function seconds(value: number): string {
 /** True when the run compared findings against a baseline, so new/known labels mean something. */
 export function baselineInUse(findings: readonly Finding[], staleCount: number): boolean {
   return staleCount > 0 || findings.some((f) => f.baseline !== undefined);
+}
+
+/** Notes on a finding shown after its state: how it was found, and whether the GC proved it. */
+export function findingNotes(finding: Pick<Finding, 'source' | 'provenByGc'>): string[] {
+  return [
+    finding.source === 'timeout' ? 'blocked when -timeout stopped the test' : undefined,
+    finding.provenByGc ? 'proven unreachable by the GC' : undefined,
+  ].filter((n): n is string => n !== undefined);
 }

@@ -33,16 +33,17 @@ export function testDiagnostics(test: TestResult): Record<string, unknown> | und
   };
 }
 
-/** Every detail of a finding, with `file:line` strings for its site and frames. */
+/** Every detail of a finding, with `file:line` strings for its sites and frames. */
 export function findingDiagnostics(f: Finding): Record<string, unknown> {
   return {
     count: f.count,
     state: f.state,
     ...(f.waitMinutes !== undefined ? { waitMinutes: f.waitMinutes } : {}),
-    test: testLabel(f.attribution),
+    tests: f.tests.map((t) => ({ name: testLabel(t.attribution), count: t.count })),
     topFunction: f.topFunction,
     ...(f.createdBy !== undefined ? { createdBy: f.createdBy } : {}),
-    ...(f.createdAt !== undefined ? { createdAt: `${f.createdAt.file}:${f.createdAt.line}` } : {}),
+    ...(f.createdAt !== undefined ? { createdAt: `${f.createdAt.file}:${f.createdAt.line}`, createdAtInModule: f.createdAt.inModule } : {}),
+    ...(f.goStatement !== undefined ? { goStatement: `${f.goStatement.file}:${f.goStatement.line}` } : {}),
     source: f.source,
     provenByGc: f.provenByGc,
     fingerprint: f.fingerprint,

@@ -17,7 +17,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const entry = (n: number): BaselineEntry => ({
   fingerprint: n.toString(16).padStart(16, '0'),
   package: `example.com/m/p${n}`,
-  test: 'TestX',
+  tests: [{ name: 'TestX', count: 1 }],
   count: 1,
   state: 'chan receive',
   top: `example.com/m/p${n}.f`,
@@ -25,7 +25,7 @@ const entry = (n: number): BaselineEntry => ({
 
 // Each call adds its own entry to whatever the file holds when it gets the lock.
 const adding = (n: number) => (current: Baseline | undefined) => ({
-  write: { baseline: { version: 1 as const, leaks: [...(current?.leaks ?? []), entry(n)] } },
+  write: { baseline: { version: 2 as const, leaks: [...(current?.leaks ?? []), entry(n)] } },
 });
 
 const realTime = {

@@ -16,7 +16,7 @@ export function leaksRun(): PackageRun {
     output: [],
     buildOutput: [],
     buildFailed: false,
-    check: { kind: 'leaked', waitedMs: 300, dump: '' },
+    check: { kind: 'leaked', waitedMs: 300, ignored: 0, groups: [] },
   };
 }
 

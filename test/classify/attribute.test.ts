@@ -1,9 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { attribute } from '../../src/classify/attribute.js';
+import { attribute, type AttributionContext } from '../../src/classify/attribute.js';
+import { ranTests } from '../../src/classify/ran-tests.js';
+import { parseGoFile } from '../../src/go-source/go-functions.js';
 import type { Goroutine } from '../../src/model.js';
-import { loadDump, readRecordedSource } from './support/parse-dump.js';
+import { loadDump, loadTestNames, readRecordedSource } from './support/parse-dump.js';
 
-const ctx = { importPath: 'example.com/leaky/leaks', readSource: readRecordedSource };
+const goFile = (file: string) => {
+  const text = readRecordedSource(file);
+  return text === undefined ? undefined : parseGoFile(text);
+};
+const ctx: AttributionContext = { importPath: 'example.com/leaky/leaks', goFile, ran: ranTests(loadTestNames('leaks.txt')) };
 const leaks = loadDump('leaks.txt').goroutines;
 const createdBy = (gs: Goroutine[], func: string): Goroutine => {
   const g = gs.find((x) => x.createdBy?.func === func);
@@ -35,7 +41,12 @@ describe('attribute over real goroutines', () => {
 
   it('gives only the top-level test when the source cannot be read', () => {
     const g = createdBy(leaks, 'example.com/leaky/leaks.TestSub.func1');
-    expect(attribute(g, { ...ctx, readSource: () => undefined })).toEqual({ kind: 'test', test: 'TestSub' });
+    expect(attribute(g, { ...ctx, goFile: () => undefined })).toEqual({ kind: 'test', test: 'TestSub' });
+  });
+
+  it('gives no subtest name the run did not report', () => {
+    const g = createdBy(leaks, 'example.com/leaky/leaks.TestSub.func1');
+    expect(attribute(g, { ...ctx, ran: ranTests(['TestSub']) })).toEqual({ kind: 'test', test: 'TestSub' });
   });
 
   it('does not guess without ancestors', () => {

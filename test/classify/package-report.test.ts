@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { exitCodeFor, summarize, toPackageReport } from '../../src/classify/index.js';
 import type { LeakCheck, PackageRun, TestResult } from '../../src/model.js';
-import { loadDump, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from './support/parse-dump.js';
+import { loadDump, loadTestNames, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from './support/parse-dump.js';
 
 const test = (name: string, status: TestResult['status']): TestResult => ({ name, status, elapsedSeconds: 0, output: [] });
 const run = (over: Partial<PackageRun> = {}): PackageRun => ({
@@ -13,7 +13,7 @@ const run = (over: Partial<PackageRun> = {}): PackageRun => ({
   output: [],
   buildOutput: [],
   buildFailed: false,
-  check: { kind: 'clean', waitedMs: 0 },
+  check: { kind: 'clean', waitedMs: 0, ignored: 0 },
   ...over,
 });
 const ctx = {
@@ -23,7 +23,7 @@ const ctx = {
   rules: [],
   readSource: readRecordedSource,
 };
-const leaked: LeakCheck = { kind: 'leaked', waitedMs: 300, dump: '' };
+const leaked: LeakCheck = { kind: 'leaked', waitedMs: 300, ignored: 0, groups: [] };
 const endOfRun = loadDump('leaks.txt');
 
 describe('toPackageReport status rules', () => {
@@ -36,13 +36,13 @@ describe('toPackageReport status rules', () => {
   it('marks leaks as leaked', () => {
     const r = toPackageReport(run({ check: leaked }), { endOfRun }, ctx);
     expect(r.status).toBe('leaked');
-    expect(r.leaks.length).toBe(17);
+    expect(r.leaks.length).toBe(15);
   });
 
   it('lets a failed test win over leaks, which are still listed', () => {
     const r = toPackageReport(run({ action: 'fail', check: leaked, tests: [test('TestTop', 'fail')] }), { endOfRun }, ctx);
     expect(r.status).toBe('failed');
-    expect(r.leaks.length).toBe(17);
+    expect(r.leaks.length).toBe(15);
   });
 
   it('fails a passing package whose leak check did not run', () => {
@@ -52,16 +52,17 @@ describe('toPackageReport status rules', () => {
   });
 
   it('reports a timeout with its running tests and its timeout findings', () => {
+    const tests = loadTestNames('timeout.txt').map((name) => test(name, 'running'));
     const r = toPackageReport(
-      run({ importPath: `${RECORDED_MODULE_PATH}/hang`, action: 'fail', check: { kind: 'missing' }, timeout: { dump: '', runningTests: ['TestHang', 'TestHang/stuck'] } }),
+      run({ importPath: `${RECORDED_MODULE_PATH}/hang`, action: 'fail', check: { kind: 'missing' }, tests, timeout: { dump: '', runningTests: ['TestHang', 'TestHang/stuck'] } }),
       { timeout: loadDump('timeout.txt') },
       { ...ctx, packageDir: `${RECORDED_MODULE_DIR}/hang` },
     );
     expect(r.status).toBe('failed');
     expect(r.failures).toEqual(['test timed out; still running: TestHang, TestHang/stuck']);
-    expect(r.leaks.map((f) => [f.source, f.attribution])).toEqual([
-      ['timeout', { kind: 'test', test: 'TestHang', subtest: 'stuck' }],
-      ['timeout', { kind: 'test', test: 'TestHang', subtest: 'stuck' }],
+    expect(r.leaks.map((f) => [f.source, f.tests])).toEqual([
+      ['timeout', [{ attribution: { kind: 'test', test: 'TestHang', subtest: 'stuck' }, count: 1 }]],
+      ['timeout', [{ attribution: { kind: 'test', test: 'TestHang', subtest: 'stuck' }, count: 1 }]],
     ]);
   });
 
@@ -91,9 +92,9 @@ describe('summarize and exitCodeFor', () => {
       failed: 1,
       buildFailed: 0,
       noTests: 0,
-      leakFindings: 17,
+      leakFindings: 15,
       leakedGoroutines: 18,
-      newLeaks: 17,
+      newLeaks: 15,
       knownLeaks: 0,
       stale: 0,
       testsFailed: 2,
@@ -101,7 +102,7 @@ describe('summarize and exitCodeFor', () => {
   });
 
   it('exits 1 for failures or new leaks, and for stale entries only when strict', () => {
-    const stale = [{ fingerprint: 'f', package: 'p', test: 'TestX', summary: 's' }];
+    const stale = [{ fingerprint: 'f', package: 'p', tests: ['TestX'], summary: 's' }];
     expect(exitCodeFor(summarize([passed], []), { strictBaseline: true })).toBe(0);
     expect(exitCodeFor(summarize([passed, leakedPkg], []), { strictBaseline: false })).toBe(1);
     expect(exitCodeFor(summarize([failed], []), { strictBaseline: false })).toBe(1);

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rewriteSubtestName, unquoteGoString } from '../../src/classify/subtest-name.js';
-import { literalSubtestName, namedSubtestName } from '../../src/classify/subtest-source.js';
+import { literalRunCall, namedRunCalls } from '../../src/classify/subtest-source.js';
+import { parseGoFile } from '../../src/go-source/go-functions.js';
 import { DATA_DIR } from './support/parse-dump.js';
 
 // Recorded by regenerate.sh: the Go-quoted t.Run literal and the name testing printed for it.
@@ -51,30 +52,49 @@ func TestX(t *testing.T) {
 			},
 		)
 	}
+	t.Run("outer", func(u *testing.T) {
+		t.Run("sibling", func(t *testing.T) {})
+		u.Run("child", helper)
+	})
+	other.Run("x", helper)
 }
 `;
 
-describe('reading t.Run names from source', () => {
-  it('finds the literal of the innermost function literal holding the line', () => {
-    expect(literalSubtestName(SOURCE, 5)).toBe('one');
-    expect(literalSubtestName(SOURCE, 6)).toBe('one');
-    expect(literalSubtestName(SOURCE, 19)).toBe('split');
+describe('reading t.Run calls from source', () => {
+  const file = parseGoFile(SOURCE);
+  const test = file.declarations.find((d) => d.name === 'TestX')!;
+  const [one, loop, a, b, split, outer] = test.literals;
+
+  it('finds the literal name and whether the call is on the parent’s own t', () => {
+    expect(test.literals).toHaveLength(6);
+    expect(literalRunCall(file, test, one!)).toEqual({ onParent: true, name: 'one' });
+    expect(literalRunCall(file, test, a!)).toEqual({ onParent: true, name: 'a' });
+    expect(literalRunCall(file, test, b!)).toEqual({ onParent: true, name: 'b' });
+    expect(literalRunCall(file, test, split!)).toEqual({ onParent: true, name: 'split' });
   });
 
-  it('gives nothing for a non-literal name, even inside a named outer test', () => {
-    expect(literalSubtestName(SOURCE, 9)).toBeUndefined();
+  it('gives no name for a computed one', () => {
+    expect(literalRunCall(file, test, loop!)).toEqual({ onParent: true });
   });
 
-  it('gives nothing when two literals share the line', () => {
-    expect(literalSubtestName(SOURCE, 12)).toBeUndefined();
+  it('tells a call on a captured outer t from one on the parent’s own', () => {
+    const [sibling] = outer!.literals;
+    expect(outer!.firstParam).toBe('u');
+    expect(literalRunCall(file, outer!, sibling!)).toEqual({ onParent: false, name: 'sibling' });
+    expect(namedRunCalls(file, outer!, 'helper')).toEqual([{ onParent: true, name: 'child' }]);
   });
 
-  it('gives nothing outside any function literal', () => {
-    expect(literalSubtestName(SOURCE, 3)).toBeUndefined();
+  it('finds the calls that run a named function, in the parent’s own body only', () => {
+    expect(namedRunCalls(file, test, 'helper')).toEqual([
+      { onParent: true, name: 'named' },
+      { onParent: false, name: 'x' },
+    ]);
+    expect(namedRunCalls(file, test, 'other')).toEqual([]);
   });
 
-  it('finds the name a named function is run under when the file has one', () => {
-    expect(namedSubtestName(SOURCE, 'helper')).toBe('named');
-    expect(namedSubtestName(SOURCE, 'other')).toBeUndefined();
+  it('is no t.Run call for a literal passed elsewhere', () => {
+    const other = parseGoFile('package p\nfunc F(t *testing.T) { g(func() {}) }\n');
+    const f = other.declarations[0]!;
+    expect(literalRunCall(other, f, f.literals[0]!)).toBeUndefined();
   });
 });

@@ -47,9 +47,9 @@ describe('formatConsole', () => {
     expect(verbose).toMatch(/^\? +example\.com\/demo\/internal\/docs \[no test files\]$/m);
   });
 
-  it('shows each finding with count, state, baseline tag, site, creator and test', () => {
+  it('shows each finding with count, state, baseline tag, tests, site and creator', () => {
     const out = formatConsole(sampleReport, { color: plain, verbose: false });
-    expect(out).toContain('  ×3 chan receive [new] (proven unreachable by the GC)\n      test:       TestPoolStart\n');
+    expect(out).toContain('  ×3 chan receive [new] (proven unreachable by the GC)\n      tests:      TestPoolStart ×2, TestPoolWorkers ×1\n');
     expect(out).toContain('      created at: pool/pool.go:31 by example.com/demo/pool.(*Pool).Start\n');
     expect(out).toContain('  ×1 select, 2 minutes [new]\n      test:       TestPoolWorkers/drain\n');
     expect(out).toContain('      test:       package level\n');
@@ -57,6 +57,31 @@ describe('formatConsole', () => {
     expect(out).toContain(
       '  ×2 IO wait [known] in poll.runtime_pollWait, test TestServerRoundTrip, created at /usr/local/go/src/net/http/transport.go:1944\n',
     );
+  });
+
+  it('locates a leak a library started at the user’s line, and names the library function as a detail', () => {
+    const out = formatConsole(sampleReport, { color: plain, verbose: false });
+    expect(out).toContain(
+      '      created at: pool/drain.go:18 in example.com/demo/pool.(*Pool).Drain\n' +
+        '      started by: golang.org/x/sync/errgroup.(*Group).Go at /home/dev/go/pkg/mod/golang.org/x/sync@v0.8.0/errgroup/errgroup.go:78\n',
+    );
+  });
+
+  it('says when no frame of the module is in the creation chain', () => {
+    const out = formatConsole(sampleReport, { color: plain, verbose: true });
+    expect(out).toContain(
+      '      created at: /usr/local/go/src/net/http/transport.go:1944 by net/http.(*Transport).dialConn (outside the module: no frame of it in the creation chain)\n',
+    );
+  });
+
+  it('names a few tests of a site by default, all of them when verbose', () => {
+    const tests = Array.from({ length: 20 }, (_, i) => ({ attribution: { kind: 'test' as const, test: `TestSite${String(i + 1).padStart(2, '0')}` }, count: 1 }));
+    const pool = sampleReport.packages.find((p) => p.importPath === 'example.com/demo/pool')!;
+    const many: RunReport = { ...sampleReport, packages: [{ ...pool, leaks: [{ ...pool.leaks[0]!, count: 20, tests }] }] };
+    expect(formatConsole(many, { color: plain, verbose: false })).toContain(
+      '      tests:      TestSite01 ×1, TestSite02 ×1, TestSite03 ×1, TestSite04 ×1, TestSite05 ×1, … 15 more\n',
+    );
+    expect(formatConsole(many, { color: plain, verbose: true })).toContain('TestSite19 ×1, TestSite20 ×1\n');
   });
 
   it('shows a few frames by default and all of them when verbose', () => {

@@ -31,9 +31,9 @@ function manyFindings(n: number): RunReport {
   const base = sampleReport.packages[5]!.leaks[0]!;
   const leaks: Finding[] = Array.from({ length: n }, (_, i) => ({
     ...base,
-    attribution: { kind: 'test', test: `TestGenerated${i}`, subtest: 'with_a_realistically_long_subtest_name' },
+    tests: [{ attribution: { kind: 'test', test: `TestGenerated${i}`, subtest: 'with_a_realistically_long_subtest_name' }, count: 3 }],
     topFunction: `example.com/demo/internal/service/handlers.(*Handler${i}).serveStream.func1`,
-    createdAt: { file: `internal/service/handlers/generated_${i}.go`, line: i + 1 },
+    createdAt: { file: `internal/service/handlers/generated_${i}.go`, line: i + 1, func: 'example.com/demo/internal/service/handlers.New', inModule: true },
     fingerprint: `fp${i}`,
   }));
   const pkg = { ...sampleReport.packages[5]!, leaks };
@@ -69,14 +69,14 @@ describe('formatGithubAnnotations', () => {
   it('annotates each new leak at its creation site, and no known leak', () => {
     const leaks = commands.filter((c) => c.props['title']!.startsWith('goroutine leak: '));
     expect(leaks.map((c) => [c.props['file'], c.props['line'], c.props['title']])).toEqual([
-      ['pool/pool.go', '31', 'goroutine leak: TestPoolStart ×3 chan receive in pool.(*Pool).worker'],
+      ['pool/pool.go', '31', 'goroutine leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker'],
       ['pool/drain.go', '18', 'goroutine leak: TestPoolWorkers/drain ×1 select in pool.recvOrDone'],
       ['pool/metrics.go', '10', 'goroutine leak: package level ×1 sleep in time.Sleep'],
       ['queue/queue_test.go', '22', 'goroutine leak: TestQueueBlocks ×1 chan send in queue.(*Queue).Push'],
     ]);
     expect(out).not.toContain('TestServerRoundTrip');
     expect(leaks[0]!.message.split('\n')[0]).toBe(
-      '3 goroutines leaked by TestPoolStart: chan receive in pool.(*Pool).worker, created at pool/pool.go:31 in package example.com/demo/pool',
+      '3 goroutines leaked by TestPoolStart ×2, TestPoolWorkers ×1: chan receive in pool.(*Pool).worker, created at pool/pool.go:31 in package example.com/demo/pool',
     );
     expect(leaks[0]!.message).toContain('\n  example.com/demo/pool.(*Pool).worker  pool/pool.go:44');
     for (const c of commands) expect(c.command).toBe('error');
@@ -134,7 +134,7 @@ describe('formatStepSummary', () => {
     expect(md).toContain('`goleak-run: FAIL 8 packages: 3 passed, 1 leaked (8 goroutines in 5 findings, 4 new, 1 known)');
     expect(md).toContain('| `example.com/demo/pool` | leaked | 5 | 3 | 3 | 0 |');
     expect(md).toContain('| `example.com/demo/server` | passed | 2 | 1 | 0 | 1 |');
-    expect(md).toContain('| TestPoolStart | 3 | chan receive | `pool.(*Pool).worker` | `pool/pool.go:31` | new |');
+    expect(md).toContain('| TestPoolStart ×2, TestPoolWorkers ×1 | 3 | chan receive | `pool.(*Pool).worker` | `pool/pool.go:31` | new |');
     expect(md).toContain('| TestPoolWorkers/drain | 1 | select, 2 minutes | `pool.recvOrDone` | `pool/drain.go:18` | new |');
     expect(md).toContain('| package level | 1 | sleep | `time.Sleep` | `pool/metrics.go:10` | new |');
     expect(md).toContain('- `example.com/demo/internal/buildbroken` build failed');
@@ -145,7 +145,7 @@ describe('formatStepSummary', () => {
 
   it('escapes table syntax in test names', () => {
     const report = manyFindings(1);
-    report.packages[0]!.leaks[0]!.attribution = { kind: 'test', test: 'TestA', subtest: 'x|y_*z*' };
+    report.packages[0]!.leaks[0]!.tests = [{ attribution: { kind: 'test', test: 'TestA', subtest: 'x|y_*z*' }, count: 3 }];
     expect(formatStepSummary(report, {})).toContain('| TestA/x\\|y\\_\\*z\\* | 3 |');
   });
 

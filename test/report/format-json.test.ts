@@ -53,7 +53,19 @@ describe('formatJson', () => {
   it('has exactly the fields documented in the README, at every level', () => {
     const tables = documentedFields();
     expect([...tables.keys()].sort()).toEqual(
-      ['', 'packages[]', 'packages[].leaks[]', 'packages[].leaks[].createdAt', 'packages[].leaks[].stack[]', 'packages[].tests', 'stale[]', 'summary', 'tool'].sort(),
+      [
+        '',
+        'packages[]',
+        'packages[].leaks[]',
+        'packages[].leaks[].createdAt',
+        'packages[].leaks[].goStatement',
+        'packages[].leaks[].tests[]',
+        'packages[].leaks[].stack[]',
+        'packages[].tests',
+        'stale[]',
+        'summary',
+        'tool',
+      ].sort(),
     );
     for (const [path, fields] of tables) {
       const objects = objectsAt(doc, path);
@@ -67,7 +79,7 @@ describe('formatJson', () => {
   });
 
   it('is versioned and carries the run metadata', () => {
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.tool).toEqual({ name: 'goleak-run', version: '0.1.0' });
     expect(doc.go).toBe('go1.26.8');
     expect(doc.module).toBe('example.com/demo');
@@ -85,14 +97,17 @@ describe('formatJson', () => {
     expect(byPath('example.com/demo/internal/docs').status).toBe('no-tests');
   });
 
-  it('describes each leak with its test label, site, stack and baseline state', () => {
+  it('describes each leak site with its tests, location, go statement, stack and baseline state', () => {
     const leaks = doc.packages.flatMap((p: { leaks: unknown[] }) => p.leaks);
-    expect(leaks.map((l: { test: string }) => l.test)).toEqual([
-      'TestPoolStart',
-      'TestPoolWorkers/drain',
-      'package level',
-      'TestQueueBlocks',
-      'TestServerRoundTrip',
+    expect(leaks.map((l: { tests: unknown }) => l.tests)).toEqual([
+      [
+        { name: 'TestPoolStart', count: 2 },
+        { name: 'TestPoolWorkers', count: 1 },
+      ],
+      [{ name: 'TestPoolWorkers/drain', count: 1 }],
+      [{ name: 'package level', count: 1 }],
+      [{ name: 'TestQueueBlocks', count: 1 }],
+      [{ name: 'TestServerRoundTrip', count: 2 }],
     ]);
     expect(leaks[0]).toMatchObject({
       count: 3,
@@ -100,7 +115,8 @@ describe('formatJson', () => {
       waitMinutes: null,
       topFunction: 'example.com/demo/pool.(*Pool).worker',
       createdBy: 'example.com/demo/pool.(*Pool).Start',
-      createdAt: { file: 'pool/pool.go', line: 31 },
+      createdAt: { file: 'pool/pool.go', line: 31, function: 'example.com/demo/pool.(*Pool).Start', inModule: true },
+      goStatement: { file: 'pool/pool.go', line: 31 },
       source: 'end-of-run',
       provenByGc: true,
       fingerprint: '3f9a1c0e5b7d2a64',
@@ -108,6 +124,9 @@ describe('formatJson', () => {
     });
     expect(leaks[0].stack[0]).toEqual({ function: 'example.com/demo/pool.(*Pool).worker', file: 'pool/pool.go', line: 44 });
     expect(leaks[1].waitMinutes).toBe(2);
+    expect(leaks[1].createdAt).toEqual({ file: 'pool/drain.go', line: 18, function: 'example.com/demo/pool.(*Pool).Drain', inModule: true });
+    expect(leaks[1].goStatement.file).toBe('/home/dev/go/pkg/mod/golang.org/x/sync@v0.8.0/errgroup/errgroup.go');
+    expect(leaks[4].createdAt.inModule).toBe(false);
     expect(leaks[3].source).toBe('timeout');
     expect(leaks[4].baseline).toBe('known');
     expect(doc.stale).toEqual(sampleReport.stale);
@@ -124,7 +143,7 @@ describe('formatJson', () => {
       stale: [],
       packages: sampleReport.packages.map((p) => ({
         ...p,
-        leaks: p.leaks.map(({ baseline: _b, createdAt: _c, createdBy: _d, ...f }) => f),
+        leaks: p.leaks.map(({ baseline: _b, createdAt: _c, createdBy: _d, goStatement: _g, ...f }) => f),
       })),
     };
     const leaks = JSON.parse(formatJson(report)).packages.flatMap((p: { leaks: unknown[] }) => p.leaks);
@@ -132,6 +151,7 @@ describe('formatJson', () => {
       expect(leak).not.toHaveProperty('baseline');
       expect(leak.createdAt).toBeNull();
       expect(leak.createdBy).toBeNull();
+      expect(leak.goStatement).toBeNull();
     }
   });
 });

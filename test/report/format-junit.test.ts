@@ -75,20 +75,26 @@ describe('formatJunit', () => {
     expect(total).toEqual({ tests: 18, failures: 8, skipped: 2 });
   });
 
-  it('turns each new leak into a failed case named after its test, at its creation site', () => {
+  it('turns each new leak into a failed case named after its tests, at its location', () => {
     const pool = suites(xml).find((s) => attr(s.open, 'name') === 'example.com/demo/pool')!;
-    const leak = cases(pool.body).find((c) => c.includes('name="leak: TestPoolStart ×3 chan receive in pool.(*Pool).worker"'))!;
+    const leak = cases(pool.body).find((c) => c.includes('name="leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker"'))!;
     expect(leak).toBeDefined();
     expect(attr(leak, 'classname')).toBe('demo.pool');
     expect(attr(leak, 'file')).toBe('pool/pool.go');
     expect(attr(leak, 'line')).toBe('31');
     expect(leak).toContain(
-      '<failure message="3 goroutines leaked by TestPoolStart: chan receive in pool.(*Pool).worker, created at pool/pool.go:31" type="goroutine leak">',
+      '<failure message="3 goroutines leaked by TestPoolStart ×2, TestPoolWorkers ×1: chan receive in pool.(*Pool).worker, created at pool/pool.go:31" type="goroutine leak">',
     );
+    expect(leak).toContain('tests: TestPoolStart ×2, TestPoolWorkers ×1\n');
     expect(leak).toContain('example.com/demo/pool.(*Pool).worker\n\tpool/pool.go:44');
     const names = cases(pool.body).map((c) => attr(c, 'name'));
     expect(names).toContain('leak: TestPoolWorkers/drain ×1 select in pool.recvOrDone');
     expect(names).toContain('leak: package level ×1 sleep in time.Sleep');
+    const drain = cases(pool.body).find((c) => c.includes('name="leak: TestPoolWorkers/drain'))!;
+    expect(attr(drain, 'file')).toBe('pool/drain.go');
+    expect(drain).toContain(
+      'created at: pool/drain.go:18 in example.com/demo/pool.(*Pool).Drain\nstarted by: golang.org/x/sync/errgroup.(*Group).Go at /home/dev/go/pkg/mod/golang.org/x/sync@v0.8.0/errgroup/errgroup.go:78\n',
+    );
   });
 
   it('makes file attributes relative to a repository root above the module', () => {

@@ -40,7 +40,7 @@ describe('formatTap', () => {
       ['TestPoolStart', true],
       ['TestPoolWorkers', true],
       ['TestPoolWorkers/drain', true],
-      ['leak: TestPoolStart ×3 chan receive in pool.(*Pool).worker', false],
+      ['leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker', false],
       ['leak: TestPoolWorkers/drain ×1 select in pool.recvOrDone', false],
       ['leak: package level ×1 sleep in time.Sleep', false],
     ]);
@@ -67,20 +67,25 @@ describe('formatTap', () => {
     expect(leaks[0]!.diag).toEqual({
       count: 3,
       state: 'chan receive',
-      test: 'TestPoolStart',
+      tests: [
+        { name: 'TestPoolStart', count: 2 },
+        { name: 'TestPoolWorkers', count: 1 },
+      ],
       topFunction: 'example.com/demo/pool.(*Pool).worker',
       createdBy: 'example.com/demo/pool.(*Pool).Start',
       createdAt: 'pool/pool.go:31',
+      createdAtInModule: true,
+      goStatement: 'pool/pool.go:31',
       source: 'end-of-run',
       provenByGc: true,
       fingerprint: '3f9a1c0e5b7d2a64',
       baseline: 'new',
       stack: ['example.com/demo/pool.(*Pool).worker pool/pool.go:44', 'example.com/demo/pool.(*Pool).Start.gowrap1 pool/pool.go:31'],
     });
-    expect(leaks[1]!.diag).toMatchObject({ waitMinutes: 2, test: 'TestPoolWorkers/drain', createdAt: 'pool/drain.go:18' });
-    expect(leaks[2]!.diag).toMatchObject({ test: 'package level', topFunction: 'time.Sleep' });
-    expect(leaks[3]!.diag).toMatchObject({ source: 'timeout', test: 'TestQueueBlocks' });
-    expect(leaks[4]!.diag).toMatchObject({ baseline: 'known', createdAt: '/usr/local/go/src/net/http/transport.go:1944' });
+    expect(leaks[1]!.diag).toMatchObject({ waitMinutes: 2, tests: [{ name: 'TestPoolWorkers/drain', count: 1 }], createdAt: 'pool/drain.go:18' });
+    expect(leaks[2]!.diag).toMatchObject({ tests: [{ name: 'package level', count: 1 }], topFunction: 'time.Sleep' });
+    expect(leaks[3]!.diag).toMatchObject({ source: 'timeout', tests: [{ name: 'TestQueueBlocks', count: 1 }] });
+    expect(leaks[4]!.diag).toMatchObject({ baseline: 'known', createdAt: '/usr/local/go/src/net/http/transport.go:1944', createdAtInModule: false });
     leaks.forEach((leak, i) => {
       const f = findings[i]!;
       expect(leak.diag!['count']).toBe(f.count);

@@ -1,11 +1,13 @@
 // A realistic RunReport for module example.com/demo that exercises every reporter branch:
-// a test leaking ×3 in `chan receive`, a subtest leak, a package-level leak, a known
-// (baselined) leak, a stale baseline entry, a failing test whose output carries ANSI codes
+// a site leaking ×3 in `chan receive` from two tests, a subtest leak started by a library and
+// located at the user's call, a package-level leak, a known (baselined) leak with no frame of
+// the module in its chain, a stale baseline entry, a failing test whose output carries ANSI codes
 // and XML-hostile control characters, a build failure, a timeout in a hung test, passing
 // packages and a package without tests.
 import type { Finding, PackageReport, RunReport } from '../../src/model.js';
 
 const GOROOT = '/usr/local/go/src';
+const MODCACHE = '/home/dev/go/pkg/mod/golang.org/x/sync@v0.8.0';
 
 const workerLeak: Finding = {
   package: 'example.com/demo/pool',
@@ -13,8 +15,12 @@ const workerLeak: Finding = {
   state: 'chan receive',
   topFunction: 'example.com/demo/pool.(*Pool).worker',
   createdBy: 'example.com/demo/pool.(*Pool).Start',
-  createdAt: { file: 'pool/pool.go', line: 31 },
-  attribution: { kind: 'test', test: 'TestPoolStart' },
+  goStatement: { file: 'pool/pool.go', line: 31 },
+  createdAt: { file: 'pool/pool.go', line: 31, func: 'example.com/demo/pool.(*Pool).Start', inModule: true },
+  tests: [
+    { attribution: { kind: 'test', test: 'TestPoolStart' }, count: 2 },
+    { attribution: { kind: 'test', test: 'TestPoolWorkers' }, count: 1 },
+  ],
   stack: [
     { func: 'example.com/demo/pool.(*Pool).worker', args: '0xc000102000', file: 'pool/pool.go', line: 44 },
     { func: 'example.com/demo/pool.(*Pool).Start.gowrap1', args: '', file: 'pool/pool.go', line: 31 },
@@ -32,14 +38,15 @@ const subtestLeak: Finding = {
   state: 'select',
   waitMinutes: 2,
   topFunction: 'example.com/demo/pool.recvOrDone',
-  createdBy: 'example.com/demo/pool.(*Pool).Drain',
-  createdAt: { file: 'pool/drain.go', line: 18 },
-  attribution: { kind: 'test', test: 'TestPoolWorkers', subtest: 'drain' },
+  createdBy: 'golang.org/x/sync/errgroup.(*Group).Go',
+  goStatement: { file: `${MODCACHE}/errgroup/errgroup.go`, line: 78 },
+  createdAt: { file: 'pool/drain.go', line: 18, func: 'example.com/demo/pool.(*Pool).Drain', inModule: true },
+  tests: [{ attribution: { kind: 'test', test: 'TestPoolWorkers', subtest: 'drain' }, count: 1 }],
   stack: [
     { func: 'example.com/demo/pool.recvOrDone', args: '...', file: 'pool/drain.go', line: 40 },
     { func: 'example.com/demo/pool.(*Pool).drainStep', args: '...', file: 'pool/drain.go', line: 33 },
-    { func: 'example.com/demo/pool.(*Pool).drainLoop', args: '0xc0000a6000', file: 'pool/drain.go', line: 26 },
-    { func: 'example.com/demo/pool.(*Pool).Drain.gowrap1', args: '', file: 'pool/drain.go', line: 18 },
+    { func: 'example.com/demo/pool.(*Pool).Drain.func1', args: '', file: 'pool/drain.go', line: 19 },
+    { func: 'golang.org/x/sync/errgroup.(*Group).Go.func1', args: '', file: `${MODCACHE}/errgroup/errgroup.go`, line: 79 },
   ],
   fingerprint: '8c21d4e07fa9b315',
   source: 'end-of-run',
@@ -54,8 +61,9 @@ const packageLeak: Finding = {
   state: 'sleep',
   topFunction: 'time.Sleep',
   createdBy: 'example.com/demo/pool.init.0',
-  createdAt: { file: 'pool/metrics.go', line: 10 },
-  attribution: { kind: 'package' },
+  goStatement: { file: 'pool/metrics.go', line: 10 },
+  createdAt: { file: 'pool/metrics.go', line: 10, func: 'example.com/demo/pool.init.0', inModule: true },
+  tests: [{ attribution: { kind: 'package' }, count: 1 }],
   stack: [
     { func: 'time.Sleep', args: '0x3b9aca00', file: `${GOROOT}/runtime/time.go`, line: 363 },
     { func: 'example.com/demo/pool.init.0.func1', args: '', file: 'pool/metrics.go', line: 12 },
@@ -73,8 +81,9 @@ const knownLeak: Finding = {
   state: 'IO wait',
   topFunction: 'internal/poll.runtime_pollWait',
   createdBy: 'net/http.(*Transport).dialConn',
-  createdAt: { file: `${GOROOT}/net/http/transport.go`, line: 1944 },
-  attribution: { kind: 'test', test: 'TestServerRoundTrip' },
+  goStatement: { file: `${GOROOT}/net/http/transport.go`, line: 1944 },
+  createdAt: { file: `${GOROOT}/net/http/transport.go`, line: 1944, func: 'net/http.(*Transport).dialConn', inModule: false },
+  tests: [{ attribution: { kind: 'test', test: 'TestServerRoundTrip' }, count: 2 }],
   stack: [
     { func: 'internal/poll.runtime_pollWait', args: '0x7f2a1c3e5d08, 0x72', file: `${GOROOT}/runtime/netpoll.go`, line: 351 },
     { func: 'internal/poll.(*pollDesc).wait', args: '0xc0001a2000?, 0xc0001b4000?, 0x0', file: `${GOROOT}/internal/poll/fd_poll_runtime.go`, line: 84 },
@@ -100,8 +109,9 @@ const timeoutLeak: Finding = {
   state: 'chan send',
   topFunction: 'example.com/demo/queue.(*Queue).Push',
   createdBy: 'example.com/demo/queue.TestQueueBlocks',
-  createdAt: { file: 'queue/queue_test.go', line: 22 },
-  attribution: { kind: 'test', test: 'TestQueueBlocks' },
+  goStatement: { file: 'queue/queue_test.go', line: 22 },
+  createdAt: { file: 'queue/queue_test.go', line: 22, func: 'example.com/demo/queue.TestQueueBlocks', inModule: true },
+  tests: [{ attribution: { kind: 'test', test: 'TestQueueBlocks' }, count: 1 }],
   stack: [
     { func: 'example.com/demo/queue.(*Queue).Push', args: '0xc000014090, 0x2a', file: 'queue/queue.go', line: 17 },
     { func: 'example.com/demo/queue.TestQueueBlocks.func1', args: '', file: 'queue/queue_test.go', line: 23 },
@@ -252,7 +262,7 @@ const packages: PackageReport[] = [
 
 /** The sample run: 8 packages, 5 findings (4 new, 1 known) of 8 goroutines, 1 stale entry. */
 export const sampleReport: RunReport = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'goleak-run', version: '0.1.0' },
   goVersion: 'go1.26.8',
   module: { path: 'example.com/demo', dir: '/src/demo' },
@@ -263,7 +273,7 @@ export const sampleReport: RunReport = {
     {
       fingerprint: '9d4b27e1f0c3a856',
       package: 'example.com/demo/cache',
-      test: 'TestCacheWarm',
+      tests: ['TestCacheWarm'],
       summary: 'chan receive in cache.(*Cache).refresh, created by cache.New',
     },
   ],

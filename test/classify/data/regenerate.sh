@@ -9,14 +9,22 @@ work=/tmp/goleak-run-classify-gen
 export GODEBUG=tracebackancestors=10 GOFLAGS= GOWORK=off
 # Print the lines between the begin and end markers of the injected-snippet protocol.
 between_markers() { awk '/^goleak-run:v1 end/{p=0} p{print} /^goleak-run:v1 begin/{p=1}'; }
+# The names of the tests a -v run started, as the go test -json stream gives them to attribution.
+test_names() { grep -oP '^=== RUN   \K\S+' | sort -u; }
 
 record_module() { # $1 = output suffix ('' or '-shifted')
   go test -count=1 -v ./leaks >"$work/leaks.out" 2>&1 || true
   between_markers <"$work/leaks.out" >"$here/leaks$1.txt"
+  test_names <"$work/leaks.out" >"$here/leaks$1-tests.txt"
 }
 
 rm -rf "$work" && cp -r "$here/gen" "$work" && cd "$work"
 record_module ''
+# Leak shapes for attribution and grouping: nested subtests, inlined constructors, examples,
+# names Go suffixes, computed and named subtests, a t.Run on a captured outer t.
+go test -count=1 -v ./findings >"$work/findings.out" 2>&1 || true
+between_markers <"$work/findings.out" >"$here/findings.txt"
+test_names <"$work/findings.out" >"$here/findings-tests.txt"
 # Subtest names as the testing package rewrites them, next to the Go-quoted literal.
 go test -count=1 -v ./names | grep -P '^".*"\t' >"$here/subtest-names.tsv"
 go test -count=1 ./clean -v | between_markers >"$here/clean.txt"
@@ -25,8 +33,9 @@ go test -count=1 ./bench -run '^$' -bench BenchmarkLeak -benchtime 1x | between_
 # -timeout makes the testing package panic and print every goroutine on stderr.
 record_timeout() { # $1 = output name, then go test arguments
   local name="$1"; shift
-  go test -count=1 -timeout 1s "$@" >"$work/$name.out" 2>&1 || true
+  go test -count=1 -v -timeout 1s "$@" >"$work/$name.out" 2>&1 || true
   awk '/^goroutine [0-9]+ .*\[/{p=1} /^(FAIL|exit status)/{p=0} p{print}' "$work/$name.out" >"$here/$name.txt"
+  test_names <"$work/$name.out" >"$here/$name-tests.txt"
 }
 record_timeout timeout ./hang
 record_timeout timeout-fuzz ./fuzzhang

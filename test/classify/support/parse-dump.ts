@@ -1,5 +1,5 @@
 // Loads the recorded dumps of test/classify/data through the shared dump parser.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dump } from '../../../src/model.js';
 import { parseDump } from '../../../src/parse/index.js';
@@ -26,4 +26,10 @@ export function readRecordedSource(absFile: string): string | undefined {
 /** Parses one recorded dump file from test/classify/data. */
 export function loadDump(name: string): Dump {
   return parseDump(readFileSync(path.join(DATA_DIR, name), 'utf8'));
+}
+
+/** Names of the tests the recorded run started (`<dump>-tests.txt` beside the dump), empty when none was recorded. */
+export function loadTestNames(dumpName: string): string[] {
+  const file = path.join(DATA_DIR, dumpName.replace(/\.txt$/, '-tests.txt'));
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 }
