@@ -51,6 +51,17 @@ export interface CheckRecord {
  */
 export const INTERNAL_FRAMES: readonly string[] = ['runtime.*', 'internal/*', 'sync.runtime_*', 'os/signal.signal_recv'];
 
+/** True for frames inside the runtime or std internals, skipped when naming a goroutine (as the check does). */
+export function isRuntimeInternal(func: string): boolean {
+  return INTERNAL_FRAMES.some((p) => (p.endsWith('*') ? func.startsWith(p.slice(0, -1)) : func === p));
+}
+
+/** The frame a user recognises: the first outside runtime internals, else the first frame. */
+export function topFunction(frames: readonly { func: string }[]): string {
+  const frame = frames.find((f) => !isRuntimeInternal(f.func)) ?? frames[0];
+  return frame?.func ?? '';
+}
+
 /** The file stem of a package's results: stable, so the overlay (and Go's caches) stay stable. */
 export function resultId(importPath: string): string {
   return createHash('sha256').update(importPath).digest('hex').slice(0, 16);

@@ -2,8 +2,8 @@
 // TypeScript matcher the classifier uses and the Go statement the in-binary check runs. The
 // CLI, the config schema (and its JSON Schema), the settings, the classifier and the Go
 // template all read this table, so a new kind is one entry here.
+import { topFunction } from './check-protocol.js';
 import type { Goroutine } from './model.js';
-import { topFunction } from './classify/top-function.js';
 
 /** Names of the rule kinds (IgnoreRule.kind). */
 export const RULE_KIND_NAMES = ['top', 'any', 'created-by'] as const;
