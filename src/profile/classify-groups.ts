@@ -47,13 +47,6 @@ export function createTally(rules: readonly IgnoreRule[]): TallyBuilder {
   return { add, tally };
 }
 
-/** Tallies a list of groups at once. */
-export function classifyGroups(groups: Iterable<GoroutineGroup>, rules: readonly IgnoreRule[]): SnapshotTally {
-  const builder = createTally(rules);
-  for (const g of groups) builder.add(g);
-  return builder.tally;
-}
-
 function addAt(tally: SnapshotTally, group: GoroutineGroup, at: number, std: Map<string, boolean>): void {
   const site = group.frames[at] as StackFrame;
   const key = locationKey(site.func, site.file, site.line);

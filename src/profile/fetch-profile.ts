@@ -24,13 +24,15 @@ export interface ProfileRequest {
   signal?: AbortSignal;
   /** What is asked for, in messages; `goroutine profile` when absent. */
   what?: string;
+  /** Largest body accepted; MAX_BODY_BYTES when absent. */
+  maxBytes?: number;
 }
 
 /** What came back: the body (a ProfileBytes to hand to the reader), or a 404, which the caller judges. */
 export type ProfileResponse = { status: 'ok'; bytes?: Uint8Array } | { status: 'not-found' };
 
-/** Largest body read: Go caps debug=2 dumps at 64 MiB; a protobuf of a million labelled goroutines stays under this. */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+// Largest body read: Go caps debug=2 dumps at 64 MiB; a protobuf of a million labelled goroutines stays under this.
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 /** Fetches one profile; ProfileSourceError with one redacted line on any failure. */
 export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promise<ProfileResponse> {
@@ -60,7 +62,7 @@ export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promi
   }
   let body: Uint8Array | string;
   try {
-    body = await readCapped(res);
+    body = await readCapped(res, req.maxBytes ?? MAX_BODY_BYTES);
   } catch (cause) {
     if (req.signal?.aborted) throw cause;
     throw fail(describeFetchError(cause, timeout.aborted, req.timeoutMs), cause);
@@ -70,9 +72,9 @@ export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promi
 }
 
 // The body, or what was found instead when it is over the cap.
-async function readCapped(res: Response): Promise<Uint8Array | string> {
-  const tooBig = `a body over the ${MAX_BODY_BYTES / 1024 / 1024} MiB limit`;
-  if (Number(res.headers.get('content-length') ?? NaN) > MAX_BODY_BYTES) {
+async function readCapped(res: Response, max: number): Promise<Uint8Array | string> {
+  const tooBig = `a body over the ${max >= 1 << 20 ? `${max / (1 << 20)} MiB` : `${max} byte`} limit`;
+  if (Number(res.headers.get('content-length') ?? NaN) > max) {
     await res.body?.cancel();
     return tooBig;
   }
@@ -81,7 +83,7 @@ async function readCapped(res: Response): Promise<Uint8Array | string> {
   let size = 0;
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await res.body.cancel().catch(() => undefined);
       return tooBig;
     }

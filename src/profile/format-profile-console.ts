@@ -3,8 +3,8 @@ import type { Colors } from 'picocolors/types.js';
 import { plural, shortFunction } from '../report/labels.js';
 import type { ProfileReport, ReportFrame, ReportSource, ReportSuspect } from './profile-report.js';
 
-/** Frames shown per suspect unless verbose. */
-export const SHORT_STACK = 4;
+// Frames shown per suspect unless verbose.
+const SHORT_STACK = 4;
 
 /** Console options: colours as a picocolors `createColors(enabled)`. */
 export interface ProfileConsoleOptions {

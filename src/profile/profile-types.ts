@@ -43,8 +43,8 @@ export interface Warnings {
   first: string[];
 }
 
-/** How many skipped lines are described; the rest are only counted. */
-export const KEPT_WARNINGS = 10;
+// How many skipped lines are described; the rest are only counted.
+const KEPT_WARNINGS = 10;
 
 /** Counts a skipped line, keeping its description while few are kept. */
 export function addWarning(w: Warnings, text: string): void {

@@ -11,7 +11,7 @@ import { addWarning, type GoroutineGroup, type GroupSink, type ReadProfile } fro
  * 100,000-goroutine dump (77 MB): 1 MiB pieces keep node's peak RSS at 190 MB, 4 MiB pieces
  * let the parsed goroutines outlive the young generation and peak at 335 MB.
  */
-export const CHUNK_CHARS = 1024 * 1024;
+const CHUNK_CHARS = 1024 * 1024;
 
 const BOUNDARY = '\n\ngoroutine ';
 

@@ -54,7 +54,10 @@ function runOnce(file) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 generate();
-writeFileSync(preload, "process.on('exit', () => process.stderr.write(`goleak-run-bench maxrss_kb ${process.resourceUsage().maxRSS}\\n`));\n");
+writeFileSync(
+  preload,
+  "process.on('exit', () => process.stderr.write('goleak-run-bench maxrss_kb ' + process.resourceUsage().maxRSS + '\\n'));\n",
+);
 console.log(`goleak-run profile on ${GOROUTINES.toLocaleString('en-US')} goroutines; median of ${ROUNDS} runs, whole CLI process`);
 let first;
 let ok = true;

@@ -35,8 +35,18 @@ function world(argv: string[], routes: (url: string, round: number) => Response 
     argv,
     env: { CI: 'true', NO_COLOR: '1' },
     cwd,
-    stdout: { write: (s: string) => ((out += s), true) } as ProfileDeps['stdout'],
-    stderr: { write: (s: string) => ((err += s), true) } as ProfileDeps['stderr'],
+    stdout: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    } as ProfileDeps['stdout'],
+    stderr: {
+      write: (s: string) => {
+        err += s;
+        return true;
+      },
+    } as ProfileDeps['stderr'],
     now: () => new Date(clock),
     version: '9.9.9',
     onInterrupt: (h) => {
