@@ -11,6 +11,7 @@ import { applyMutations, dumpSoup, lineMutation, mutation, oddLine, runs } from 
 /** Goroutines in each recording (fixtures/dumps/regenerate.sh), counted by hand; a new one needs its count. */
 const KNOWN_COUNTS: Record<string, number> = {
   'ancestors.txt': 4,
+  'ancestors-go121.txt': 4,
   'crash-all.txt': 3,
   'crash-panic.txt': 1,
   'crash-system.txt': 7,
@@ -23,6 +24,7 @@ const KNOWN_COUNTS: Record<string, number> = {
   'oddlabels-go126.txt': 4,
   'oddlabels-go127.txt': 4,
   'states.txt': 18,
+  'states-go121.txt': 18,
   'synctest.txt': 8,
 };
 const NAMES = readdirSync(`${DUMPS_DIR}recorded`)

@@ -90,6 +90,22 @@ describe('parseDump on recorded dumps', () => {
     expect(shallow?.frames).toHaveLength(100);
   });
 
+  it('Go 1.21 (the oldest a profiled service may run): same states and ancestor chains as Go 1.26', () => {
+    const now = parseDump(recorded('states.txt'));
+    const old = parseDump(recorded('states-go121.txt'));
+    expect(old.warnings).toEqual([]);
+    // Go 1.21 names a WaitGroup wait by the runtime call (semacquire); 1.22 and later by the API.
+    expect(old.goroutines.map((g) => g.state)).toEqual(now.goroutines.map((g) => (g.state === 'sync.WaitGroup.Wait' ? 'semacquire' : g.state)));
+    // The runtime and sync frames on top differ between releases; the user's frames do not.
+    const userFrame = (g: { frames: { func: string }[] }) => g.frames.find((f) => f.func.startsWith('main.'))?.func;
+    expect(old.goroutines.map(userFrame)).toEqual(now.goroutines.map(userFrame));
+    expect(old.goroutines.filter((g) => g.createdBy?.goroutine !== undefined).length).toBeGreaterThan(10);
+    const ancestors = parseDump(recorded('ancestors-go121.txt'));
+    expect(ancestors.warnings).toEqual([]);
+    const worker = ancestors.goroutines.find((g) => g.frames[0]?.func === 'main.(*pool).worker');
+    expect(worker?.ancestors.map((a) => a.frames[0]?.func)).toEqual(['main.(*pool).start', 'main.main']);
+  });
+
   it('ancestors.txt: [originating from goroutine N] blocks, nested and cut at 50 frames', () => {
     const dump = parseDump(recorded('ancestors.txt'));
     expect(dump.warnings).toEqual([]);
