@@ -122,6 +122,22 @@ describe('profileMain', () => {
     expect(report.suspects).toEqual([expect.objectContaining({ function: 'main.sub.func1', count: 40, growthPerHour: 60, reasons: ['growth'] })]);
   });
 
+  it('keeps the secrets of a URL out of the console, the JSON and the notes, even when an error quotes them', async () => {
+    const source = 'https://ops:hunter22@svc.internal/debug/pprof/?access_token=tk-9f8e7d';
+    const w = world(['--samples', '3', '--interval', '1m', source, '--json', 'secret.json', '-v'], (url, round) => {
+      if (url.includes('goroutineleak')) return notFound();
+      // An error that quotes the request, token and all, as some HTTP stacks do.
+      if (round === 1) return new Error(`connect failed for ${url} (token tk-9f8e7d)`);
+      return new Response(debug1(5));
+    });
+    expect(await profileMain(w.deps)).toBe(0);
+    const json = w.written.get(join(PROFILES_DIR, 'secret.json')) ?? '';
+    const everything = `${w.stdout()}\n${w.stderr()}\n${json}`;
+    for (const secret of ['ops', 'hunter22', 'tk-9f8e7d']) expect(everything).not.toContain(secret);
+    expect(JSON.parse(json).sources[0].source).toBe('https://REDACTED@svc.internal/debug/pprof/?access_token=REDACTED');
+    expect(w.stderr()).toMatch(/^goleak-run: sample 2 failed: .*access_token=REDACTED&debug=2 \(token REDACTED\)\)\n$/);
+  });
+
   it('stops with one line per URL whose first request fails', async () => {
     const w = world(['http://a:1/debug/pprof/', 'http://b:2/x/goroutine'], (url) =>
       url.startsWith('http://a') ? Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) : notFound(),
