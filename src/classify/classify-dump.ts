@@ -35,9 +35,11 @@ function toFinding(g: Goroutine, ctx: ClassifyContext, source: AttributionContex
   const createdBy = g.createdBy;
   const createdAt = leakLocation(g, ctx.moduleDir, source.goFile);
   const attribution = attribute(g, source);
+  // One goroutine may stand for identical ones the check folded in the binary.
+  const count = g.folded?.count ?? 1;
   return {
     package: ctx.importPath,
-    count: 1,
+    count,
     state: g.state,
     ...(g.waitMinutes !== undefined ? { waitMinutes: g.waitMinutes } : {}),
     topFunction: topFunction(g.frames),
@@ -45,12 +47,12 @@ function toFinding(g: Goroutine, ctx: ClassifyContext, source: AttributionContex
       ? { createdBy: createdBy.func, goStatement: { file: relativeToModule(createdBy.file, ctx.moduleDir), line: createdBy.line } }
       : {}),
     ...(createdAt ? { createdAt } : {}),
-    tests: [{ attribution, count: 1 }],
+    tests: [{ attribution, count }],
     stack: relativeFrames(g.frames, ctx.moduleDir),
     fingerprint: fingerprint(ctx.importPath, createdAt?.func, stackShape(g.frames), createdBy?.func),
     source: ctx.source,
     provenByGc: g.leakedByGc,
-    goroutineIds: [g.id],
+    goroutineIds: g.folded?.ids ?? [g.id],
   };
 }
 
@@ -96,7 +98,7 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
     // The check's own goroutine is not the user's, so it is dropped without being counted.
     if (isOwnCheckGoroutine(g)) continue;
     if (rules.some((r) => matchesRule(g, r))) {
-      ignored++;
+      ignored += g.folded?.count ?? 1;
       continue;
     }
     const finding = toFinding(g, ctx, attribution);
@@ -106,8 +108,8 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
       groups.set(key, finding);
       continue;
     }
-    group.count++;
-    group.goroutineIds.push(g.id);
+    group.count += finding.count;
+    group.goroutineIds.push(...finding.goroutineIds);
     addTest(group, finding.tests[0] as FindingTest);
     if ((g.waitMinutes ?? 0) > (group.waitMinutes ?? 0)) group.waitMinutes = g.waitMinutes;
   }

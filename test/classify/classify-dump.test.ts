@@ -159,3 +159,28 @@ describe('classifyDump over other recorded dumps', () => {
     expect(ignored).toBe(3);
   });
 });
+
+describe('goroutines folded in the binary', () => {
+  it('count for all they stand for, in the finding, its test and the ignored total', async () => {
+    const { parseFoldedDump } = await import('../../src/parse/folded-dump.js');
+    const stack = 'goroutine 7 [chan send]:\nexample.com/m/a.leak()\n\t/m/a/a.go:3 +0x1\ncreated by example.com/m/a.TestX in goroutine 6\n\t/m/a/a_test.go:9 +0x2\n';
+    const ignoredStack = stack.replaceAll('example.com/m/a.leak', 'example.com/m/a.allowed').replace('goroutine 7', 'goroutine 8');
+    const dump = parseFoldedDump([
+      { n: 100000, ids: [7, 9, 11], stack },
+      { n: 40, ids: [8], stack: ignoredStack },
+    ]);
+    const result = classifyDump(dump, {
+      importPath: 'example.com/m/a',
+      modulePath: 'example.com/m',
+      moduleDir: '/m',
+      rules: [{ kind: 'top', func: 'example.com/m/a.allowed', reason: '', origin: 'cli' }],
+      source: 'end-of-run',
+      readSource: () => undefined,
+      testNames: ['TestX'],
+    });
+    expect(result.ignored).toBe(40);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ count: 100000, goroutineIds: [7, 9, 11] });
+    expect(result.findings[0]?.tests.map((t) => t.count)).toEqual([100000]);
+  });
+});
