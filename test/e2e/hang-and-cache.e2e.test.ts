@@ -15,7 +15,7 @@ describe('a test that deadlocks', () => {
     expect(pkg.status).toBe('failed');
     expect(pkg.tests).toEqual({ passed: ['TestQuick'], failed: ['TestDeadlock'], skipped: [] });
     expect(pkg.failures).toContain('test timed out; still running: TestDeadlock');
-    const leaks = pkg.leaks.map((l: any) => [l.test, l.state, l.source, l.topFunction]).sort();
+    const leaks = pkg.leaks.map((l: any) => [l.tests.map((t: any) => t.name).join(','), l.state, l.source, l.topFunction]).sort();
     expect(leaks).toEqual([
       ['TestDeadlock', 'chan receive', 'timeout', 'example.com/hang/hang.TestDeadlock'],
       ['TestDeadlock', 'chan send', 'timeout', 'example.com/hang/hang.Pipeline.func1'],
@@ -28,7 +28,7 @@ describe("Go's test cache", () => {
   it('cannot hide a leak: a cached rerun gives the same findings', async () => {
     const args = (n: number) => ['--no-config', '--no-baseline', '--max-wait', '250ms', '--json', join(out.path, `c${n}.json`), './external', './pkglevel'];
     const leaksOf = (file: string) =>
-      readJson(file).packages.map((p: any) => [p.importPath, p.status, p.leaks.map((l: any) => [l.test, l.fingerprint])]);
+      readJson(file).packages.map((p: any) => [p.importPath, p.status, p.leaks.map((l: any) => [l.tests.map((t: any) => t.name).join(','), l.fingerprint])]);
     // Warm the cache first; the second and third runs must be served from it.
     await runCli(fixture('leaks'), args(1));
     const second = await runCli(fixture('leaks'), args(2));
@@ -47,6 +47,6 @@ describe("Go's test cache", () => {
     expect(run.exitCode).toBe(1);
     const [pkg] = readJson(json).packages;
     expect(pkg.tests.passed).toEqual(['TestChanSend']);
-    expect(pkg.leaks.map((l: any) => l.test)).toEqual(['TestChanSend']);
+    expect(pkg.leaks.map((l: any) => l.tests.map((t: any) => t.name).join(','))).toEqual(['TestChanSend']);
   });
 });

@@ -27,7 +27,7 @@ describe("the user's -overlay", () => {
     expect(pkg.importPath).toBe('example.com/overlayinput/pkg');
     expect(pkg.status).toBe('leaked');
     expect(pkg.tests).toEqual({ passed: ['TestOnlyInOverlay'], failed: [], skipped: [] });
-    expect(pkg.leaks.map((l: any) => [l.test, l.state, l.topFunction])).toEqual([
+    expect(pkg.leaks.map((l: any) => [l.tests.map((t: any) => t.name).join(','), l.state, l.topFunction])).toEqual([
       ['TestOnlyInOverlay', 'chan receive', 'example.com/overlayinput/pkg.Wait'],
     ]);
     expect(gitStatus('fixtures/bad-input-overlay')).toBe('');
