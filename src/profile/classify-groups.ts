@@ -28,6 +28,8 @@ export function createTally(rules: readonly IgnoreRule[]): TallyBuilder {
   const std = new Map<string, boolean>();
   const matchers = new Map<string, RuleMatcher>();
   const tally: SnapshotTally = { goroutines: 0, ignored: 0, notSuspect: 0, locations: new Map() };
+  // Function → line → location: no key string is built per goroutine (a function lives in one file).
+  const index = new Map<string, Map<number, LocationTally>>();
   const add = (group: GoroutineGroup): void => {
     tally.goroutines += group.count;
     const at = isSuspectState(group.state) ? userFrameIndex(group.frames, std) : -1;
@@ -42,18 +44,29 @@ export function createTally(rules: readonly IgnoreRule[]): TallyBuilder {
       matchers.set(pkg, ignores);
     }
     if (ignores(group.frames, group.createdBy?.func)) tally.ignored += group.count;
-    else addAt(tally, group, at, std);
+    else addAt(tally, index, group, at, std);
   };
   return { add, tally };
 }
 
-function addAt(tally: SnapshotTally, group: GoroutineGroup, at: number, std: Map<string, boolean>): void {
+function addAt(
+  tally: SnapshotTally,
+  index: Map<string, Map<number, LocationTally>>,
+  group: GoroutineGroup,
+  at: number,
+  std: Map<string, boolean>,
+): void {
   const site = group.frames[at] as StackFrame;
-  const key = locationKey(site.func, site.file, site.line);
-  let loc = tally.locations.get(key);
+  let lines = index.get(site.func);
+  if (lines === undefined) {
+    lines = new Map();
+    index.set(own(site.func), lines);
+  }
+  let loc = lines.get(site.line);
   if (loc === undefined) {
     loc = newLocation(site);
-    tally.locations.set(key, loc);
+    lines.set(site.line, loc);
+    tally.locations.set(locationKey(loc.function, loc.file, loc.line), loc);
   }
   loc.count += group.count;
   const n = loc.states.get(group.state);
