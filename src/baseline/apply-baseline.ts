@@ -19,7 +19,12 @@ function sum<T>(items: T[], key: (item: T) => string, count: (item: T) => number
 
 // Accepted goroutines for a finding: its entry's count, or for findings only version-1 entries
 // know, the counts of the old entries of all its tests; undefined when no entry covers it.
-function accepted(f: Finding, entries: Map<string, BaselineEntry>, legacy: Map<string, BaselineEntry>, seenLegacy: Map<string, number>): { known: boolean; count?: number } {
+function accepted(
+  f: Finding,
+  entries: Map<string, BaselineEntry>,
+  legacy: Map<string, BaselineEntry>,
+  seenLegacy: Map<string, number>,
+): { known: boolean; count?: number } {
   const entry = entries.get(f.fingerprint);
   if (entry) return { known: entry.count >= f.count, count: entry.count };
   const shares = legacyShares(f);
@@ -33,8 +38,16 @@ function markFindings(leaks: Finding[], baseline: Baseline): Finding[] {
   const entries = new Map(baseline.leaks.filter((e) => !e.legacy).map((e) => [e.fingerprint, e]));
   const legacy = new Map(baseline.leaks.filter((e) => e.legacy).map((e) => [e.fingerprint, e]));
   // Sites may share a fingerprint (it has no lines): the entry's count covers them together.
-  const seen = sum(leaks, (f) => f.fingerprint, (f) => f.count);
-  const seenLegacy = sum(leaks.flatMap(legacyShares), (s) => s.fingerprint, (s) => s.count);
+  const seen = sum(
+    leaks,
+    (f) => f.fingerprint,
+    (f) => f.count,
+  );
+  const seenLegacy = sum(
+    leaks.flatMap(legacyShares),
+    (s) => s.fingerprint,
+    (s) => s.count,
+  );
   return leaks.map((f): Finding => {
     const { baselineCount: _old, ...rest } = f;
     const fit = accepted({ ...f, count: seen.get(f.fingerprint) ?? f.count }, entries, legacy, seenLegacy);
@@ -44,7 +57,11 @@ function markFindings(leaks: Finding[], baseline: Baseline): Finding[] {
 }
 
 /** Known/new per finding (more goroutines than accepted is new), package statuses updated, and stale entries. */
-export function applyBaseline(packages: PackageReport[], baseline: Baseline, scope: RunScope): { packages: PackageReport[]; stale: StaleEntry[] } {
+export function applyBaseline(
+  packages: PackageReport[],
+  baseline: Baseline,
+  scope: RunScope,
+): { packages: PackageReport[]; stale: StaleEntry[] } {
   const marked = packages.map((p): PackageReport => {
     const leaks = markFindings(p.leaks, baseline);
     const status = p.status === 'leaked' || p.status === 'passed' ? leakStatus(leaks) : p.status;
@@ -55,7 +72,14 @@ export function applyBaseline(packages: PackageReport[], baseline: Baseline, sco
   const stale = baseline.leaks
     .filter((e) => !seen.has(e.fingerprint) && isCovered(e, scope))
     .sort(compareEntries)
-    .map((e): StaleEntry => ({ fingerprint: e.fingerprint, package: e.package, tests: e.tests.map((t) => t.name), summary: staleSummary(e) }));
+    .map(
+      (e): StaleEntry => ({
+        fingerprint: e.fingerprint,
+        package: e.package,
+        tests: e.tests.map((t) => t.name),
+        summary: staleSummary(e),
+      }),
+    );
   return { packages: marked, stale };
 }
 

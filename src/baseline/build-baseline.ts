@@ -23,7 +23,9 @@ export function entryFromFinding(f: Finding): BaselineEntry {
 function mergeTests(into: BaselineTest[], more: BaselineTest[]): BaselineTest[] {
   const counts = new Map(into.map((t) => [t.name, t.count]));
   for (const t of more) counts.set(t.name, (counts.get(t.name) ?? 0) + t.count);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** One entry per fingerprint; sites that share one (same function, shape and creator) add their counts and tests. */

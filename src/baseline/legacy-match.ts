@@ -8,7 +8,10 @@ import type { Finding } from '../model.js';
 /** Each test's share of a finding with its version-1 fingerprint. */
 export function legacyShares(f: Finding): { fingerprint: string; count: number }[] {
   const shape = stackShape(f.stack);
-  return f.tests.map((t) => ({ fingerprint: legacyFingerprint(f.package, attributionName(t.attribution), shape, f.createdBy), count: t.count }));
+  return f.tests.map((t) => ({
+    fingerprint: legacyFingerprint(f.package, attributionName(t.attribution), shape, f.createdBy),
+    count: t.count,
+  }));
 }
 
 /** The version-1 fingerprints the findings account for. */

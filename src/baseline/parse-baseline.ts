@@ -9,13 +9,17 @@ function entries(yaml: ReturnType<typeof parseYaml>): BaselineEntry[] {
   const version = (yaml.value as { version?: unknown } | null)?.version;
   if (version === 1) {
     const raw = validateYaml(yaml, baselineV1Schema);
-    return (raw.leaks ?? []).map(({ test, ...e }): BaselineEntry => ({ ...e, tests: [{ name: test, count: e.count }], legacy: true }));
+    return (raw.leaks ?? []).map(
+      ({ test, ...e }): BaselineEntry => ({ ...e, tests: [{ name: test, count: e.count }], legacy: true }),
+    );
   }
   const raw = validateYaml(yaml, baselineSchema);
-  return (raw.leaks ?? []).map(({ tests, ...e }): BaselineEntry => ({
-    ...e,
-    tests: Object.entries(tests).map(([name, n]) => ({ name, count: n })),
-  }));
+  return (raw.leaks ?? []).map(
+    ({ tests, ...e }): BaselineEntry => ({
+      ...e,
+      tests: Object.entries(tests).map(([name, n]) => ({ name, count: n })),
+    }),
+  );
 }
 
 /** Parses a baseline; syntax errors, wrong types, unknown keys, a cut-off file and duplicates throw FileFormatError. */
@@ -27,7 +31,11 @@ export function parseBaseline(text: string, file: string): Baseline {
   }
   // serializeBaseline always ends the document with `...`; without it the file was cut off.
   if (!yaml.doc.directives?.docEnd) {
-    throw new FileFormatError(file, lastLine, 'expected the end marker "..." as the last line, found the end of the file: it looks cut off');
+    throw new FileFormatError(
+      file,
+      lastLine,
+      'expected the end marker "..." as the last line, found the end of the file: it looks cut off',
+    );
   }
   const leaks = entries(yaml);
   const firstLine = new Map<string, number>();
@@ -35,7 +43,11 @@ export function parseBaseline(text: string, file: string): Baseline {
     const line = yaml.lineAt(['leaks', i]);
     const first = firstLine.get(entry.fingerprint);
     if (first !== undefined) {
-      throw new FileFormatError(file, line, `expected each fingerprint once, found ${entry.fingerprint} again (first at line ${first})`);
+      throw new FileFormatError(
+        file,
+        line,
+        `expected each fingerprint once, found ${entry.fingerprint} again (first at line ${first})`,
+      );
     }
     firstLine.set(entry.fingerprint, line);
   });

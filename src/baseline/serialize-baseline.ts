@@ -16,7 +16,8 @@ function scalar(value: string | number | boolean): string {
 }
 
 function entryLines(e: BaselineEntry): string[] {
-  const field = (k: string, v: string | number | boolean | undefined): string[] => (v === undefined ? [] : [`    ${k}: ${scalar(v)}`]);
+  const field = (k: string, v: string | number | boolean | undefined): string[] =>
+    v === undefined ? [] : [`    ${k}: ${scalar(v)}`];
   const sorted = [...e.tests].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const tests = ['    tests:', ...sorted.map((t) => `      ${scalar(t.name)}: ${t.count}`)];
   const lines = [

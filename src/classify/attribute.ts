@@ -4,7 +4,14 @@
 // only then `unknown`.
 import type { Attribution, CreatedBy, Frame, Goroutine } from '../model.js';
 import { findDeclaration, functionLines, type GoFile } from '../go-source/go-functions.js';
-import { declaredName, isInitFunc, isTestingFunc, parseClosureName, splitFuncName, testPackagePrefixes } from './func-name.js';
+import {
+  declaredName,
+  isInitFunc,
+  isTestingFunc,
+  parseClosureName,
+  splitFuncName,
+  testPackagePrefixes,
+} from './func-name.js';
 import type { RanTests } from './ran-tests.js';
 import { resolveSubtest, type ResolvedLevel } from './resolve-subtest.js';
 
@@ -35,11 +42,23 @@ interface Level {
 // Functions of the testing package that call a test, benchmark, fuzz target or example.
 const RUNNERS = new Set(['testing.tRunner', 'testing.fRunner', 'testing.(*B).runN', 'testing.runExample']);
 // Functions that run the top-level tests; seeing one above a test level proves it is top-level.
-const MAIN_RUNNERS = ['testing.runTests', 'testing.runFuzzTests', 'testing.runFuzzing', 'testing.runBenchmarks', 'testing.runExamples', 'testing.(*M).Run'];
+const MAIN_RUNNERS = [
+  'testing.runTests',
+  'testing.runFuzzTests',
+  'testing.runFuzzing',
+  'testing.runBenchmarks',
+  'testing.runExamples',
+  'testing.(*M).Run',
+];
 const MAIN_GOROUTINE_FUNCS = new Set(['main.main', 'runtime.main', 'runtime.doInit', 'runtime.doInit1']);
 
 function stacksOf(g: Goroutine): Stack[] {
-  const own: Stack = { frames: g.frames, truncated: g.framesElided > 0, ancestor: false, ...(g.createdBy ? { createdBy: g.createdBy } : {}) };
+  const own: Stack = {
+    frames: g.frames,
+    truncated: g.framesElided > 0,
+    ancestor: false,
+    ...(g.createdBy ? { createdBy: g.createdBy } : {}),
+  };
   return [own, ...g.ancestors.map((a) => ({ ...a, ancestor: true }))];
 }
 
@@ -56,7 +75,9 @@ function funcsOf(s: Stack): string[] {
 function candidatesOf(stacks: Stack[], k: number, i: number): Frame[] {
   const s = stacks[k] as Stack;
   const creator = s.ancestor ? stacks[k - 1]?.createdBy : undefined;
-  const first: Frame | undefined = creator ? { func: creator.func, args: '', file: creator.file, line: creator.line } : s.frames[0];
+  const first: Frame | undefined = creator
+    ? { func: creator.func, args: '', file: creator.file, line: creator.line }
+    : s.frames[0];
   return [...s.frames.slice(1, i + 1).reverse(), ...(first ? [first] : [])];
 }
 
@@ -88,8 +109,14 @@ function resolveTop(level: Level, ctx: AttributionContext): ResolvedLevel | unde
   const prefixes = testPackagePrefixes(ctx.importPath);
   for (const [n, frame] of level.candidates.entries()) {
     const name = parseClosureName(frame.func);
-    if (!name || !prefixes.includes(name.pkg) || !/^(Test|Fuzz|Benchmark|Example)[^.()]*$/.test(name.declaration)) continue;
-    const resolved: ResolvedLevel = { func: `${name.pkg}.${name.declaration}`, name, file: frame.file, line: frame.line };
+    if (!name || !prefixes.includes(name.pkg) || !/^(Test|Fuzz|Benchmark|Example)[^.()]*$/.test(name.declaration))
+      continue;
+    const resolved: ResolvedLevel = {
+      func: `${name.pkg}.${name.declaration}`,
+      name,
+      file: frame.file,
+      line: frame.line,
+    };
     if (n === 0) return resolved;
     const file = ctx.goFile(frame.file);
     const decl = file && findDeclaration(file, name.declaration);

@@ -8,7 +8,12 @@ import { parseClosureName } from './func-name.js';
 
 // The name a call site spells for a traceback function: `pkg.(*T).Start` → `Start`.
 function calledName(func: string): string | undefined {
-  const last = func.slice(func.lastIndexOf('/') + 1).replace(/-fm$/, '').replace(/\[\.\.\.\]/g, '').split('.').pop();
+  const last = func
+    .slice(func.lastIndexOf('/') + 1)
+    .replace(/-fm$/, '')
+    .replace(/\[\.\.\.\]/g, '')
+    .split('.')
+    .pop();
   return last === undefined || /^(func)?\d+$/.test(last) ? undefined : last;
 }
 
@@ -22,7 +27,8 @@ function callLines(file: GoFile, fn: GoFunction, name: string): number[] {
       continue;
     }
     const [t, next] = [file.tokens[i], file.tokens[i + 1]];
-    if (t?.kind === 'ident' && t.text === name && next?.kind === 'punct' && (next.text === '(' || next.text === '[')) lines.push(t.line);
+    if (t?.kind === 'ident' && t.text === name && next?.kind === 'punct' && (next.text === '(' || next.text === '['))
+      lines.push(t.line);
   }
   return lines;
 }

@@ -44,7 +44,10 @@ function toFinding(g: Goroutine, ctx: ClassifyContext, source: AttributionContex
     ...(g.waitMinutes !== undefined ? { waitMinutes: g.waitMinutes } : {}),
     topFunction: topFunction(g.frames),
     ...(createdBy
-      ? { createdBy: createdBy.func, goStatement: { file: relativeToModule(createdBy.file, ctx.moduleDir), line: createdBy.line } }
+      ? {
+          createdBy: createdBy.func,
+          goStatement: { file: relativeToModule(createdBy.file, ctx.moduleDir), line: createdBy.line },
+        }
       : {}),
     ...(createdAt ? { createdAt } : {}),
     tests: [{ attribution, count }],
@@ -91,7 +94,11 @@ function sourceCache(readSource: ClassifyContext['readSource']): (file: string) 
 /** Drops ignored goroutines, then groups the rest by leak site, counting goroutines per test. */
 export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
   const rules = [...BUILTIN_IGNORES, ...rulesForPackage(ctx.rules, ctx.importPath)];
-  const attribution: AttributionContext = { importPath: ctx.importPath, goFile: sourceCache(ctx.readSource), ran: ranTests(ctx.testNames) };
+  const attribution: AttributionContext = {
+    importPath: ctx.importPath,
+    goFile: sourceCache(ctx.readSource),
+    ran: ranTests(ctx.testNames),
+  };
   const groups = new Map<string, Finding>();
   let ignored = 0;
   for (const g of dump.goroutines) {

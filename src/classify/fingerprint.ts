@@ -23,7 +23,12 @@ export function siteFunction(func: string): string {
 }
 
 /** 16 hex chars of sha256 over package, the function of the leak site, stack shape and creator. */
-export function fingerprint(pkg: string, site: string | undefined, shape: string[], createdBy: string | undefined): string {
+export function fingerprint(
+  pkg: string,
+  site: string | undefined,
+  shape: string[],
+  createdBy: string | undefined,
+): string {
   return hash(['v2', pkg, `at ${siteFunction(site ?? '')}`, ...shape, `created by ${createdBy ?? ''}`]);
 }
 

@@ -51,7 +51,11 @@ function creationChain(g: Goroutine): Site[] {
  * statement itself with `inModule: false`. Undefined when there is no `go` statement and no
  * module frame (the main goroutine).
  */
-export function leakLocation(g: Goroutine, moduleDir: string, goFile: (absFile: string) => GoFile | undefined): LeakLocation | undefined {
+export function leakLocation(
+  g: Goroutine,
+  moduleDir: string,
+  goFile: (absFile: string) => GoFile | undefined,
+): LeakLocation | undefined {
   const found = creationChain(g).find((s) => isUserFile(s.file, moduleDir));
   const chosen = found ?? g.createdBy;
   if (!chosen) return undefined;

@@ -50,7 +50,7 @@ function isLiteralOf(name: ClosureName, parent: ClosureName): boolean {
   );
 }
 
-/** A subtest level proven to be a child of its parent; `subtest` is its raw-rewritten name when one literal names it. */
+/** A subtest level proven to be a child of its parent; `subtest` is its name when exactly one literal gives it. */
 export interface ResolvedSubtest {
   level: ResolvedLevel;
   subtest?: string;
@@ -69,7 +69,11 @@ function fromCalls(level: ResolvedLevel, calls: RunCall[]): ResolvedSubtest | un
  * function (`t.Run("x", helper)`) is trusted only as the first candidate: a later frame is
  * something the subtest called, and might be a helper that a sibling subtest runs by name.
  */
-export function resolveSubtest(candidates: Frame[], parent: ResolvedLevel, source: SourceOf): ResolvedSubtest | undefined {
+export function resolveSubtest(
+  candidates: Frame[],
+  parent: ResolvedLevel,
+  source: SourceOf,
+): ResolvedSubtest | undefined {
   for (const [n, frame] of candidates.entries()) {
     const name = parseClosureName(frame.func);
     if (!name || isTestingFunc(frame.func)) continue;

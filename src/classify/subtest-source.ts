@@ -23,8 +23,14 @@ function runCallWith(file: GoFile, parent: GoFunction, argStart: number, argEnd:
   const tokens = file.tokens;
   const call = callAround(tokens, argStart);
   const [first, second] = call?.args ?? [];
-  if (!call || call.args.length !== 2 || !first || second?.start !== argStart || second.end !== argEnd) return undefined;
-  const [run, dot, recv, beforeRecv] = [tokens[call.open - 1], tokens[call.open - 2], tokens[call.open - 3], tokens[call.open - 4]];
+  if (!call || call.args.length !== 2 || !first || second?.start !== argStart || second.end !== argEnd)
+    return undefined;
+  const [run, dot, recv, beforeRecv] = [
+    tokens[call.open - 1],
+    tokens[call.open - 2],
+    tokens[call.open - 3],
+    tokens[call.open - 4],
+  ];
   if (run?.text !== 'Run' || !isPunct(dot, '.')) return undefined;
   const onParent = recv?.kind === 'ident' && !isPunct(beforeRecv, '.') && recv.text === parent.firstParam;
   const literal = tokens[first.start];

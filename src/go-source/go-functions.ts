@@ -97,7 +97,8 @@ function literalsIn(tokens: GoToken[], open: number, close: number): GoFunction[
   for (let i = open + 1; i < close; i++) {
     const t = tokens[i] as GoToken;
     // `[]func(){…}` and `map[K]func(){…}` are composite literals of a function type.
-    if (t.kind !== 'ident' || t.text !== 'func' || !isPunct(tokens[i + 1], '(') || isPunct(tokens[i - 1], ']')) continue;
+    if (t.kind !== 'ident' || t.text !== 'func' || !isPunct(tokens[i + 1], '(') || isPunct(tokens[i - 1], ']'))
+      continue;
     const literal = functionAt(tokens, i, i + 1);
     if (!literal) continue;
     found.push(literal);

@@ -1,7 +1,15 @@
 // Console rendering of one leak finding: a header, its tests, its creation site, top frames.
 import type { Colors } from 'picocolors/types.js';
 import type { Finding } from '../model.js';
-import { findingNotes, locatedAtGoStatement, OUTSIDE_MODULE, plural, shortFunction, stateLabel, testsLabel } from './labels.js';
+import {
+  findingNotes,
+  locatedAtGoStatement,
+  OUTSIDE_MODULE,
+  plural,
+  shortFunction,
+  stateLabel,
+  testsLabel,
+} from './labels.js';
 import { displayPath, type PathContext } from './paths.js';
 
 /** Frames shown per finding unless verbose: enough to see where it blocks and who called it. */
@@ -25,14 +33,17 @@ export function consoleFinding(finding: Finding, style: FindingStyle): string[] 
   const known = finding.baseline === 'known';
   const tag = style.showBaseline && finding.baseline ? ` ${known ? c.dim('[known]') : c.red('[new]')}` : '';
   const notes = findingNotes(finding);
-  const head = `  ${c.bold(`×${finding.count}`)} ${finding.state === '' ? 'unknown state' : stateLabel(finding)}${tag}`;
+  const state = finding.state === '' ? 'unknown state' : stateLabel(finding);
+  const head = `  ${c.bold(`×${finding.count}`)} ${state}${tag}`;
   const header = notes.length > 0 ? `${head} (${notes.join('; ')})` : head;
   const site = creationSite(finding, style.paths);
   const tests = testsLabel(finding, style.verbose ? undefined : DEFAULT_TESTS);
   if (known && !style.verbose) {
     // Accepted leaks stay visible but take one line each.
     const which = finding.tests.length > 1 ? 'tests' : 'test';
-    return [`${header} in ${shortFunction(finding.topFunction)}, ${which} ${tests}${site ? `, created at ${site}` : ''}`];
+    return [
+      `${header} in ${shortFunction(finding.topFunction)}, ${which} ${tests}${site ? `, created at ${site}` : ''}`,
+    ];
   }
   const lines = [header, `      ${finding.tests.length > 1 ? 'tests:      ' : 'test:       '}${c.cyan(tests)}`];
   lines.push(...siteLines(finding, style.paths));
@@ -54,8 +65,13 @@ function siteLines(finding: Finding, paths: PathContext): string[] {
     const outside = finding.createdAt?.inModule === false ? ` (${OUTSIDE_MODULE})` : '';
     return [`      created at: ${site ?? 'unknown site'}${by}${outside}`];
   }
-  const go = finding.goStatement ? ` at ${displayPath(finding.goStatement.file, paths)}:${finding.goStatement.line}` : '';
-  return [`      created at: ${site} in ${finding.createdAt?.func}`, `      started by: ${finding.createdBy ?? 'unknown'}${go}`];
+  const go = finding.goStatement
+    ? ` at ${displayPath(finding.goStatement.file, paths)}:${finding.goStatement.line}`
+    : '';
+  return [
+    `      created at: ${site} in ${finding.createdAt?.func}`,
+    `      started by: ${finding.createdBy ?? 'unknown'}${go}`,
+  ];
 }
 
 /** `file:line` of the finding's location in the user's code, repository-relative when inside the repository. */

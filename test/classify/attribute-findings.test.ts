@@ -14,7 +14,12 @@ describe('leak sites and their tests in a real dump (findings.txt)', () => {
       [`${M}.(*Thing).run`, 2],
       [`${M}.runJanitor`, 1],
     ]);
-    expect(site('Start')?.createdAt).toEqual({ file: 'findings/findings.go', line: 9, func: `${M}.Start`, inModule: true });
+    expect(site('Start')?.createdAt).toEqual({
+      file: 'findings/findings.go',
+      line: 9,
+      func: `${M}.Start`,
+      inModule: true,
+    });
   });
 
   it('names each test that leaked at a site, with its count, and only what the chain proves', () => {

@@ -10,11 +10,22 @@ const out = tempDir();
 let run: Awaited<ReturnType<typeof runCli>>;
 let report: any;
 
-const leaksOf = (pkg: string): any[] => report.packages.find((p: any) => p.importPath === `example.com/findings/${pkg}`).leaks;
+const leaksOf = (pkg: string): any[] =>
+  report.packages.find((p: any) => p.importPath === `example.com/findings/${pkg}`).leaks;
 const names = (leak: any): string[] => leak.tests.map((t: any) => `${t.name} ×${t.count}`);
 
 beforeAll(async () => {
-  run = await runCli(moduleDir, ['--no-config', '--no-baseline', '--max-wait', '500ms', '--json', join(out.path, 'report.json'), './...', '--', '-count=1']);
+  run = await runCli(moduleDir, [
+    '--no-config',
+    '--no-baseline',
+    '--max-wait',
+    '500ms',
+    '--json',
+    join(out.path, 'report.json'),
+    './...',
+    '--',
+    '-count=1',
+  ]);
   report = readJson(join(out.path, 'report.json'));
 });
 afterAll(() => out.remove());
@@ -26,9 +37,14 @@ describe('goleak-run on fixtures/findings', () => {
     expect(report.summary).toMatchObject({ packages: 4, leaked: 4, leakFindings: 7, leakedGoroutines: 27 });
   });
 
-  it('locates the httptest server left open at the test’s NewServer line, keeping the library’s go statement as a detail', () => {
+  it('locates the open httptest server at the test’s NewServer line, the library’s go statement as a detail', () => {
     const server = leaksOf('server').find((l) => l.createdBy === 'net/http/httptest.(*Server).goServe');
-    expect(server.createdAt).toEqual({ file: 'server/server_test.go', line: 11, function: 'example.com/findings/server.TestOpenServer', inModule: true });
+    expect(server.createdAt).toEqual({
+      file: 'server/server_test.go',
+      line: 11,
+      function: 'example.com/findings/server.TestOpenServer',
+      inModule: true,
+    });
     expect(server.goStatement.file).toMatch(/\/src\/net\/http\/httptest\/server\.go$/);
     expect(names(server)).toEqual(['TestOpenServer ×1']);
     // The connection the open server still holds: at the http.Get line, the next one.
@@ -37,7 +53,9 @@ describe('goleak-run on fixtures/findings', () => {
       [12, 'IO wait'],
       [12, 'select'],
     ]);
-    expect(run.stdout).toContain('      created at: server/server_test.go:11 in example.com/findings/server.TestOpenServer\n');
+    expect(run.stdout).toContain(
+      '      created at: server/server_test.go:11 in example.com/findings/server.TestOpenServer\n',
+    );
   });
 
   it('names the leaking subtest A/A1, not the sibling A2 whose line the A level prints', () => {
@@ -49,8 +67,12 @@ describe('goleak-run on fixtures/findings', () => {
     expect(rest).toEqual([]);
     expect(site.count).toBe(20);
     expect(site.createdAt).toMatchObject({ file: 'site/site.go', line: 7, inModule: true });
-    expect(names(site)).toEqual(Array.from({ length: 20 }, (_, i) => `TestWorker${String(i + 1).padStart(2, '0')} ×1`));
-    expect(run.stdout).toContain('      tests:      TestWorker01 ×1, TestWorker02 ×1, TestWorker03 ×1, TestWorker04 ×1, TestWorker05 ×1, … 15 more\n');
+    const twenty = Array.from({ length: 20 }, (_, i) => `TestWorker${String(i + 1).padStart(2, '0')} ×1`);
+    expect(names(site)).toEqual(twenty);
+    expect(run.stdout).toContain(
+      '      tests:      TestWorker01 ×1, TestWorker02 ×1, TestWorker03 ×1, TestWorker04 ×1, TestWorker05 ×1, … ' +
+        '15 more\n',
+    );
   });
 
   it('attributes a constructor inlined into a test and into an example', () => {

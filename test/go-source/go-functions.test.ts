@@ -85,7 +85,14 @@ describe('callAround', () => {
     const { tokens } = parseGoFile('package p\nfunc F() { t.Run("a", g(x, y), func() {}, ) }\n');
     const g = tokens.findIndex((t) => t.text === 'g');
     const call = callAround(tokens, g);
-    expect(call?.args.map((a) => tokens.slice(a.start, a.end + 1).map((t) => t.text).join(''))).toEqual(['"a"', 'g(x,y)', 'func(){}']);
+    expect(
+      call?.args.map((a) =>
+        tokens
+          .slice(a.start, a.end + 1)
+          .map((t) => t.text)
+          .join(''),
+      ),
+    ).toEqual(['"a"', 'g(x,y)', 'func(){}']);
     expect(tokens[(call?.open ?? 0) - 1]?.text).toBe('Run');
   });
 });
