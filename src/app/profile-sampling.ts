@@ -52,11 +52,10 @@ export async function sampleUrls(ctx: SamplingContext, endpoints: ReadonlyArray<
     const results = await Promise.allSettled(live.map((inst) => sampleOnce(inst, ctx)));
     if (signal.aborted) throw new Error('interrupted');
     const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    if (round === 0) {
-      const unexpected = failed.find((e) => !(e instanceof GoleakRunError));
-      if (unexpected !== undefined) throw unexpected;
-      throwAll(failed.map((e) => (e as Error).message), deps.stderr);
-    }
+    // Only source errors (one line, redacted) become messages; anything else is a bug to surface.
+    const unexpected = failed.find((e) => !(e instanceof GoleakRunError));
+    if (unexpected !== undefined) throw unexpected;
+    if (round === 0) throwAll(failed.map((e) => (e as Error).message), deps.stderr);
     results.forEach((r, i) => {
       if (r.status === 'rejected' && round > 0) {
         const note = `sample ${round + 1} failed: ${(r.reason as Error).message}`;
