@@ -213,6 +213,8 @@ export interface Finding {
   source: 'end-of-run' | 'timeout';
   /** The GC proved it unreachable (goroutineleak profile). */
   provenByGc: boolean;
+  /** The GC's proof was asked for this finding (Go 1.27): not proven then means it may still run. */
+  gcChecked?: boolean;
   goroutineIds: number[];
   baseline?: 'new' | 'known';
   /** Count the baseline accepts when this finding is `new` only because it leaked more goroutines. */
@@ -267,6 +269,31 @@ export interface Summary {
   testsFailed: number;
 }
 
+/** A test as a shard's report keeps it for `goleak-run merge`: the JSON `tests` object lists names only. */
+export interface ShardTest {
+  name: string;
+  status: TestResult['status'];
+  elapsedSeconds: number;
+  /** Output of a test that did not pass (reports show it); absent for passed tests. */
+  output?: string[];
+}
+
+/** One part of a run split with `--shard K/N`: what `goleak-run merge` needs to join the parts. */
+export interface ShardInfo {
+  /** K, 1-based. */
+  index: number;
+  /** N. */
+  count: number;
+  /** Every package of the whole run, in its order: the parts together must cover exactly these. */
+  packages: string[];
+  /** The module directory relative to the repository root (`.` at the root), `/`-separated. */
+  moduleDir: string;
+  /** --strict-baseline was given: stale entries fail the merged run too. */
+  strictBaseline: boolean;
+  /** This part's tests by package import path, with times and the output of those that did not pass. */
+  tests: Record<string, ShardTest[]>;
+}
+
 /** The result of a whole run, input of every reporter. */
 export interface RunReport {
   schemaVersion: 2;
@@ -281,4 +308,6 @@ export interface RunReport {
   /** Lines go printed on stderr or outside its JSON events (e.g. a -coverpkg pattern matching nothing). */
   warnings: string[];
   exitCode: 0 | 1;
+  /** Set when the run covered one part of the packages (`--shard K/N`). */
+  shard?: ShardInfo;
 }

@@ -16,15 +16,18 @@ export interface ReportSinks {
 }
 
 // The stream people read: stdout, unless a file reporter was given `-` and owns stdout.
-function humanStream(settings: Pick<Settings, 'outputs'>, sinks: Pick<ReportSinks, 'stdout' | 'stderr'>) {
-  return settings.outputs.some((o) => o.to.kind === 'stdout') ? sinks.stderr : sinks.stdout;
+function humanStream(settings: Pick<Settings, 'outputs' | 'goJson'>, sinks: Pick<ReportSinks, 'stdout' | 'stderr'>) {
+  const owned = settings.outputs.some((o) => o.to.kind === 'stdout') || settings.goJson?.kind === 'stdout';
+  return owned ? sinks.stderr : sinks.stdout;
 }
 
 /** Checks before the run that every report file can be written: a bad path must not cost the whole run. */
-export function checkReportPaths(settings: Pick<Settings, 'outputs'>): void {
-  for (const { reporter, to, source } of settings.outputs) {
+export function checkReportPaths(settings: Pick<Settings, 'outputs' | 'goJson'>): void {
+  const files = settings.outputs.map((o) => ({ ...o, append: o.reporter.append }));
+  if (settings.goJson) files.push({ to: settings.goJson, source: '--go-json', append: false } as (typeof files)[number]);
+  for (const { append, to, source } of files) {
     if (to.kind !== 'file') continue;
-    const problem = reportPathProblem(to.path, { append: reporter.append });
+    const problem = reportPathProblem(to.path, { append });
     if (problem !== undefined)
       throw new UsageError(`expected ${source} ${to.path} to be a file it can write, found ${problem}`);
   }
@@ -42,7 +45,11 @@ export function goWarningLine(line: string): string {
  * given `-`, alone on stdout. Reporters other than the console are imported on demand: their
  * libraries cost start-up time.
  */
-export async function emitReports(report: RunReport, settings: Settings, sinks: ReportSinks): Promise<void> {
+export async function emitReports(
+  report: RunReport,
+  settings: Pick<Settings, 'outputs' | 'streams' | 'verbose' | 'goJson'>,
+  sinks: ReportSinks,
+): Promise<void> {
   for (const line of report.warnings) sinks.stderr.write(goWarningLine(line));
   const human = humanStream(settings, sinks);
   const ctx = { repoRoot: sinks.repoRoot };

@@ -16,6 +16,7 @@ import { checkReportPaths, emitReports } from './emit-reports.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
+import { narrowToShard, shardInfo } from './shard-step.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
 
@@ -109,17 +110,19 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     state.watchdog = startWatchdog({ tempDir: tmp.path, platform: deps.platform });
     return tmp;
   });
-  const resolution = await resolving;
+  const resolved = await resolving;
   const inputs = await loadRunInputs({
     cli,
     flags,
     env: deps.env,
     cwd,
-    moduleDir: resolution.module.dir,
-    modulePath: resolution.module.path,
+    moduleDir: resolved.module.dir,
+    modulePath: resolved.module.path,
   });
   const settings = inputs.settings;
   checkReportPaths(settings);
+  const shard = settings.shard ? narrowToShard(resolved, settings, deps) : undefined;
+  const resolution = shard?.resolution ?? resolved;
   const baselinePath = settings.baselinePath;
   const writesBaseline = settings.updateBaseline || settings.pruneBaseline;
   const baselineProblem =
@@ -161,7 +164,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     outcome = await saveBaseline(baselinePath, step, { pid: deps.pid, isRunning: deps.isRunning });
     if (outcome.write) deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
   }
-  const report = finishReport({
+  const finished = finishReport({
     resolution,
     packages: outcome.packages,
     stale: outcome.stale,
@@ -171,11 +174,15 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     finishedAt: deps.now(),
     warnings: executed.warnings,
   });
+  const repoRoot = findRepoRoot(resolution.module.dir, deps.env);
+  const report = shard
+    ? { ...finished, shard: shardInfo(finished, { ...shard, strictBaseline: settings.strictBaseline, repoRoot }) }
+    : finished;
   await emitReports(report, settings, {
     stdout: deps.stdout,
     stderr: deps.stderr,
     color: colorEnabled(deps.env, deps.stdout.isTTY === true, cli.color),
-    repoRoot: findRepoRoot(resolution.module.dir, deps.env),
+    repoRoot,
   });
   return report.exitCode;
 }

@@ -6,6 +6,7 @@ import type { CliOptions } from '../cli/options.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { MAX_WAIT_LIMIT, MAX_WAIT_LIMIT_MS } from '../config/duration.js';
 import { UsageError } from '../errors.js';
+import { parseShardSpec, type ShardSpec } from '../shard/shard-spec.js';
 import {
   REPORTERS,
   reporterKey,
@@ -50,6 +51,12 @@ export interface Settings extends Pick<CliOptions, 'updateBaseline' | 'pruneBase
   streams: StreamReporter[];
   /** The run covers a subset of tests (-run/-skip): baseline entries of tests that did not run are not stale. */
   partialTests: boolean;
+  /** `--go-json`: where the go test -json stream goes (with leaks as failed tests). */
+  goJson?: Destination;
+  /** `--shard K/N`: the part of the packages this run covers. */
+  shard?: ShardSpec;
+  /** `--shard-timings`: absolute path of the earlier JSON report that balances the shards. */
+  shardTimings?: string;
 }
 
 /** Merges CLI over config over defaults; CLI paths are relative to cwd, config paths to the config's directory. */
@@ -79,9 +86,13 @@ export function buildSettings(opts: {
     pruneBaseline: cli.pruneBaseline,
     strictBaseline: cli.strictBaseline,
     ...chooseReporters({ cli, config, env: opts.env, cwd }),
+    ...(cli.goJson !== undefined ? { goJson: destination(cli.goJson, cwd, '--go-json') } : {}),
+    ...(cli.shard !== undefined ? { shard: parseShardSpec(cli.shard) } : {}),
+    ...(cli.shardTimings !== undefined ? { shardTimings: resolve(cwd, cli.shardTimings) } : {}),
     verbose: cli.verbose,
     partialTests: opts.flags.run !== undefined || opts.flags.skip !== undefined,
   };
+  checkOutputs(settings.outputs, settings.goJson);
   if (cli.useBaseline) {
     const fromConfig = config?.baseline === undefined ? undefined : resolve(config.dir, config.baseline);
     settings.baselinePath =
@@ -92,9 +103,12 @@ export function buildSettings(opts: {
   return settings;
 }
 
-// Stream reporters first: a file reporter's default may depend on them (the step summary on annotations).
-function chooseReporters(opts: {
-  cli: CliOptions;
+/**
+ * The reporters to run, from the options, the config and their defaults. Stream reporters first: a
+ * file reporter's default may depend on them (the step summary on annotations).
+ */
+export function chooseReporters(opts: {
+  cli: Pick<CliOptions, 'reporters'>;
   config: ConfigDefaults | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -124,7 +138,6 @@ function chooseReporters(opts: {
     }
     if (output) outputs.push(output);
   }
-  checkOutputs(outputs);
   return { outputs, streams };
 }
 
@@ -137,7 +150,10 @@ function destination(text: string, base: string, source: string): Destination {
 
 // Two reports on stdout would interleave into something neither reader can parse; two
 // reports in one file would leave only the last.
-function checkOutputs(outputs: ReportOutput[]): void {
+/** At most one output on stdout, and a file of its own for each. */
+export function checkOutputs(reports: ReportOutput[], goJson: Destination | undefined): void {
+  // The go test -json stream is one more output with its own file or stdout.
+  const outputs: Array<Pick<ReportOutput, 'to' | 'source'>> = goJson ? [...reports, { to: goJson, source: '--go-json' }] : reports;
   const onStdout = outputs.filter((o) => o.to.kind === 'stdout');
   if (onStdout.length > 1) {
     throw new UsageError(

@@ -25,6 +25,12 @@ export interface CliOptions {
   reporters: Record<string, string | boolean>;
   verbose: boolean;
   color?: boolean;
+  /** `--shard K/N` as given. */
+  shard?: string;
+  /** `--shard-timings FILE`: an earlier JSON report whose package durations balance the shards. */
+  shardTimings?: string;
+  /** `--go-json FILE|-`: where the go test -json stream goes, with the leaks as test events. */
+  goJson?: string;
 }
 
 /** What parsing produced: options to run with, or text to print (help, version) and exit 0. */
@@ -55,6 +61,9 @@ export function buildProgram(version: string): Command {
     else program.option(`--${reporter.name}`, reporter.help).option(`--no-${reporter.name}`, reporter.offHelp);
   }
   return program
+    .option('--go-json <file>', 'write the go test -json stream, with leaks as failed tests, to FILE (- for stdout)')
+    .option('--shard <K/N>', 'run part K of N disjoint parts of the packages (CI matrix jobs; see goleak-run merge)')
+    .option('--shard-timings <file>', 'balance the parts by the package times of this earlier JSON report')
     .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
@@ -67,7 +76,9 @@ Examples:
   goleak-run                          every package of the module (./...)
   goleak-run ./internal/... -- -race  go test flags after --
   goleak-run --junit leaks.xml --json leaks.json
-  goleak-run --update-baseline        record today's leaks; later runs fail only on new ones`,
+  goleak-run --update-baseline        record today's leaks; later runs fail only on new ones
+  goleak-run --shard 2/4 --json part2.json    one of 4 CI jobs; then: goleak-run merge part*.json
+  gotestsum --raw-command -- goleak-run --go-json - ./...`,
     );
 }
 
@@ -111,6 +122,9 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
     if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean')) options.reporters[reporter.name] = value as string | boolean;
   }
   if (typeof o.color === 'boolean') options.color = o.color;
+  if (typeof o.shard === 'string') options.shard = o.shard;
+  if (typeof o.shardTimings === 'string') options.shardTimings = o.shardTimings;
+  if (typeof o.goJson === 'string') options.goJson = o.goJson;
   checkConflicts(options, ours);
   return { kind: 'run', options };
 }
@@ -132,5 +146,8 @@ function checkConflicts(o: CliOptions, argv: readonly string[]): void {
   ];
   for (const [bad, what] of conflicts) {
     if (bad) throw new UsageError(`expected at most one of ${what}, found both`);
+  }
+  if (o.shardTimings !== undefined && o.shard === undefined) {
+    throw new UsageError('expected --shard K/N with --shard-timings (the timings balance the shards), found no --shard');
   }
 }
