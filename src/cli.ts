@@ -5,8 +5,14 @@ import { main } from './app/main.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-// `goleak-run profile …` is a command of its own; its code loads only when it is asked for.
-const run = process.argv[2] === 'profile' ? (await import('./app/profile-command.js')).runProfileCommand : main;
+// `goleak-run profile …` and `goleak-run merge …` are commands of their own; their code loads only when asked for.
+const command = process.argv[2];
+const run =
+  command === 'profile'
+    ? (await import('./app/profile-command.js')).runProfileCommand
+    : command === 'merge'
+      ? (await import('./app/merge-command.js')).runMergeCommand
+      : main;
 const code = await run({
   argv: process.argv.slice(2),
   env: process.env,

@@ -1,0 +1,61 @@
+// Pure: the packages of a shard's JSON report back in the shape every reporter reads.
+import { PACKAGE_LEVEL, UNKNOWN_TEST } from '../classify/attribution-name.js';
+import type { Attribution, Finding, PackageReport, ShardTest, TestResult } from '../model.js';
+import type { JsonLeak, JsonPackage } from '../report/json-report-types.js';
+
+/** `TestX/sub` → the attribution reporters name that way (the inverse of attributionName). */
+export function attributionOf(name: string): Attribution {
+  if (name === PACKAGE_LEVEL) return { kind: 'package' };
+  if (name === UNKNOWN_TEST) return { kind: 'unknown' };
+  const slash = name.indexOf('/');
+  return slash < 0 ? { kind: 'test', test: name } : { kind: 'test', test: name.slice(0, slash), subtest: name.slice(slash + 1) };
+}
+
+/** One finding as the run had it; what the JSON leaves out (goroutine ids, argument values) stays empty. */
+export function findingOf(leak: JsonLeak, pkg: string): Finding {
+  return {
+    package: pkg,
+    count: leak.count,
+    state: leak.state,
+    ...(leak.waitMinutes !== null ? { waitMinutes: leak.waitMinutes } : {}),
+    topFunction: leak.topFunction,
+    ...(leak.createdBy !== null ? { createdBy: leak.createdBy } : {}),
+    ...(leak.goStatement ? { goStatement: { file: leak.goStatement.file, line: leak.goStatement.line } } : {}),
+    ...(leak.createdAt
+      ? { createdAt: { file: leak.createdAt.file, line: leak.createdAt.line, func: leak.createdAt.function, inModule: leak.createdAt.inModule } }
+      : {}),
+    tests: leak.tests.map((t) => ({ attribution: attributionOf(t.name), count: t.count })),
+    stack: leak.stack.map((f) => ({ func: f.function, args: '', file: f.file, line: f.line })),
+    fingerprint: leak.fingerprint,
+    source: leak.source,
+    provenByGc: leak.provenByGc,
+    goroutineIds: [],
+    ...(leak.baseline !== undefined ? { baseline: leak.baseline } : {}),
+  };
+}
+
+/** A package of the report, its tests taken from the shard's full list (names alone when it has none). */
+export function packageOf(pkg: JsonPackage, tests: readonly ShardTest[] | undefined): PackageReport {
+  return {
+    importPath: pkg.importPath,
+    dir: pkg.dir,
+    status: pkg.status,
+    elapsedSeconds: pkg.elapsedSeconds,
+    cached: pkg.cached,
+    tests: tests ? tests.map(testOf) : testsByName(pkg),
+    leaks: pkg.leaks.map((l) => findingOf(l, pkg.importPath)),
+    ignored: pkg.ignored,
+    failures: [...pkg.failures],
+    warnings: [...pkg.warnings],
+  };
+}
+
+function testOf(t: ShardTest): TestResult {
+  return { name: t.name, status: t.status, elapsedSeconds: t.elapsedSeconds, output: [...(t.output ?? [])] };
+}
+
+function testsByName(pkg: JsonPackage): TestResult[] {
+  const of = (names: string[], status: TestResult['status']): TestResult[] =>
+    names.map((name) => ({ name, status, elapsedSeconds: 0, output: [] }));
+  return [...of(pkg.tests.passed, 'pass'), ...of(pkg.tests.failed, 'fail'), ...of(pkg.tests.skipped, 'skip')];
+}
