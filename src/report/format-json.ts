@@ -41,6 +41,8 @@ function toJsonPackage(pkg: PackageReport): JsonPackage {
     failures: [...pkg.failures],
     warnings: [...pkg.warnings],
     ignored: pkg.ignored,
+    waitedMs: pkg.waitedMs ?? 0,
+    gcProof: pkg.gcProof === true,
     leaks: pkg.leaks.map(toJsonLeak),
   };
 }

@@ -29,6 +29,10 @@ export interface JsonPackage {
   failures: string[];
   warnings: string[];
   ignored: number;
+  /** How long the check waited for leftover goroutines to finish, in ms (0: clean, or all proven at once). */
+  waitedMs: number;
+  /** The toolchain gave the GC's proof (goroutineleak profile): a leak's provenByGc is meaningful. */
+  gcProof: boolean;
   leaks: JsonLeak[];
 }
 
