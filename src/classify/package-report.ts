@@ -68,7 +68,9 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     dump ? classifyDump(dump, { ...ctx, importPath: run.importPath, source, testNames: run.tests.map((t) => t.name) }) : { findings: [], ignored: 0 };
   const endOfRun = classify(dumps.endOfRun, 'end-of-run');
   const timeout = classify(dumps.timeout, 'timeout');
-  const leaks = [...endOfRun.findings, ...timeout.findings];
+  // With the GC's proof at hand, an end-of-run finding it did not prove may still run.
+  const checked = run.check.kind !== 'missing' && run.check.proof === true;
+  const leaks = [...endOfRun.findings.map((f) => (checked ? { ...f, gcChecked: true } : f)), ...timeout.findings];
   const failures = failuresOf(run);
   return {
     importPath: run.importPath,

@@ -37,8 +37,15 @@ export function consolePackage(pkg: PackageReport, style: FindingStyle): string[
     if (test.status === 'fail' || test.status === 'running') lines.push(...failedTest(test, c, clean));
   }
   for (const finding of pkg.leaks) lines.push(...consoleFinding(finding, style));
+  if (style.verbose && pkg.leaks.length > 0 && pkg.waitedMs !== undefined) lines.push(`  ${c.dim(waitLine(pkg.waitedMs, pkg.gcProof === true))}`);
   for (const warning of pkg.warnings) lines.push(`  ${c.yellow('warning:')} ${clean(warning)}`);
   return lines;
+}
+
+// What the check's wait cost this package, and why it ended when the GC's proof ended it.
+function waitLine(waitedMs: number, gcProof: boolean): string {
+  const waited = `waited ${seconds(waitedMs / 1000)} for leftover goroutines to finish`;
+  return gcProof ? `${waited} (the GC's proof was asked; proven goroutines end the wait)` : waited;
 }
 
 function failedTest(test: TestResult, c: Colors, clean: (t: string) => string): string[] {

@@ -72,9 +72,13 @@ export function baselineInUse(findings: readonly Finding[], staleCount: number):
 }
 
 /** Notes on a finding shown after its state: how it was found, and whether the GC proved it. */
-export function findingNotes(finding: Pick<Finding, 'source' | 'provenByGc'>): string[] {
+export function findingNotes(finding: Pick<Finding, 'source' | 'provenByGc' | 'gcChecked'>): string[] {
   return [
     finding.source === 'timeout' ? 'blocked when -timeout stopped the test' : undefined,
-    finding.provenByGc ? 'proven unreachable by the GC' : undefined,
+    finding.provenByGc
+      ? 'proven leaked by the GC: it can never run again'
+      : finding.gcChecked
+        ? 'not proven by the GC: still running, or blocked on something still reachable'
+        : undefined,
   ].filter((n): n is string => n !== undefined);
 }

@@ -49,9 +49,11 @@ describe('formatConsole', () => {
 
   it('shows each finding with count, state, baseline tag, tests, site and creator', () => {
     const out = formatConsole(sampleReport, { color: plain, verbose: false });
-    expect(out).toContain('  ×3 chan receive [new] (proven unreachable by the GC)\n      tests:      TestPoolStart ×2, TestPoolWorkers ×1\n');
+    expect(out).toContain('  ×3 chan receive [new] (proven leaked by the GC: it can never run again)\n      tests:      TestPoolStart ×2, TestPoolWorkers ×1\n');
     expect(out).toContain('      created at: pool/pool.go:31 by example.com/demo/pool.(*Pool).Start\n');
-    expect(out).toContain('  ×1 select, 2 minutes [new]\n      test:       TestPoolWorkers/drain\n');
+    expect(out).toContain(
+      '  ×1 select, 2 minutes [new] (not proven by the GC: still running, or blocked on something still reachable)\n      test:       TestPoolWorkers/drain\n',
+    );
     expect(out).toContain('      test:       package level\n');
     expect(out).toContain('  ×1 chan send [new] (blocked when -timeout stopped the test)\n');
     expect(out).toContain(

@@ -51,6 +51,7 @@ const subtestLeak: Finding = {
   fingerprint: '8c21d4e07fa9b315',
   source: 'end-of-run',
   provenByGc: false,
+  gcChecked: true,
   goroutineIds: [35],
   baseline: 'new',
 };
@@ -226,6 +227,8 @@ const packages: PackageReport[] = [
     ],
     leaks: [workerLeak, subtestLeak, packageLeak],
     ignored: 1,
+    waitedMs: 2003,
+    gcProof: true,
     failures: [],
     warnings: [],
   },
