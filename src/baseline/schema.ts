@@ -27,7 +27,7 @@ export const baselineSchema = z.strictObject({
 });
 
 /** One entry of a version-1 file: one test's share of a leak. */
-export const baselineV1EntrySchema = z.strictObject({
+const baselineV1EntrySchema = z.strictObject({
   fingerprint,
   package: text,
   test: text,

@@ -18,7 +18,7 @@ function hash(lines: string[]): string {
 }
 
 /** The declared function a site's function belongs to: closure numbers shift when a literal is added above. */
-export function siteFunction(func: string): string {
+function siteFunction(func: string): string {
   return func.replace(/(\.(func|gowrap)?\d+)+$/, '');
 }
 

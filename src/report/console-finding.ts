@@ -16,7 +16,7 @@ import { displayPath, type PathContext } from './paths.js';
 export const DEFAULT_FRAMES = 3;
 
 /** Tests named per finding unless verbose; a site leaked by many tests says how many more. */
-export const DEFAULT_TESTS = 5;
+const DEFAULT_TESTS = 5;
 
 /** What a finding block needs besides the finding itself. */
 export interface FindingStyle {

@@ -34,7 +34,7 @@ export function testsLabel(finding: Pick<Finding, 'tests'>, max?: number): strin
 }
 
 /** The first test of a finding, with how many others leaked at the same site: `TestA +3 more`. */
-export function testsTitle(finding: Pick<Finding, 'tests'>): string {
+function testsTitle(finding: Pick<Finding, 'tests'>): string {
   const [first] = finding.tests;
   const name = first ? testLabel(first.attribution) : 'unknown';
   return finding.tests.length > 1 ? `${name} +${finding.tests.length - 1} more` : name;
