@@ -20,6 +20,9 @@ export type RecordPhase = 'waiting' | 'final';
 /** Suffix of the file where the runtime copies a crash (debug.SetCrashOutput). */
 export const CRASH_SUFFIX = '.crash';
 
+/** Suffix of the file holding the exit code TestMain left with, when it left through the check's hooks. */
+export const EXIT_SUFFIX = '.exit';
+
 /** Identical leftover goroutines, folded inside the binary. */
 export interface RecordGroup {
   /** How many goroutines. */

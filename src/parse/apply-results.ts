@@ -12,6 +12,8 @@ export interface PackageResults {
   waiting?: CheckRecord;
   /** Text the runtime wrote on a crash; '' or absent when it did not crash. */
   crash?: string;
+  /** The code TestMain exited with, when it left through the check's hooks. */
+  exitCode?: number;
 }
 
 /** What the run as a whole said, beyond the package's own events. */
@@ -27,7 +29,9 @@ export function applyResults(run: PackageRun, files: PackageResults, ctx: RunCon
   const handoffs = ctx.handoffs ?? [];
   const out: PackageRun = { ...run };
   // A test that closes the real stdout loses the binary's last lines, and test2json then gives the
-  // package's result to that test; go test's own exit status still says every package passed.
+  // package's result to that test. The exit code the check recorded, or go test's own exit status
+  // when every package passed, still tells it.
+  if (out.action === 'unknown' && files.exitCode !== undefined) out.action = files.exitCode === 0 ? 'pass' : 'fail';
   if (ctx.goTestPassed && out.action === 'unknown') out.action = 'pass';
   const crash = parseCrash(files.crash ?? '');
   if (files.final) out.check = checkOf(files.final, false);

@@ -1,7 +1,7 @@
 // I/O: reads the files the check wrote for each package into the results directory.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CRASH_SUFFIX, decodeRecord, recordFileName, resultId } from '../check-protocol.js';
+import { CRASH_SUFFIX, decodeRecord, EXIT_SUFFIX, recordFileName, resultId } from '../check-protocol.js';
 import type { PackageResults } from '../parse/apply-results.js';
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -17,10 +17,11 @@ export async function readResults(dir: string, importPaths: string[]): Promise<M
   const entries = await Promise.all(
     importPaths.map(async (importPath): Promise<[string, PackageResults]> => {
       const id = resultId(importPath);
-      const [final, waiting, crash] = await Promise.all([
+      const [final, waiting, crash, exit] = await Promise.all([
         readOptional(join(dir, recordFileName(id, 'final'))),
         readOptional(join(dir, recordFileName(id, 'waiting'))),
         readOptional(join(dir, `${id}${CRASH_SUFFIX}`)),
+        readOptional(join(dir, `${id}${EXIT_SUFFIX}`)),
       ]);
       const results: PackageResults = {};
       const decode = (text: string | undefined) => {
@@ -32,6 +33,7 @@ export async function readResults(dir: string, importPaths: string[]): Promise<M
       if (f) results.final = f;
       if (w) results.waiting = w;
       if (crash) results.crash = crash;
+      if (exit !== undefined && /^\d{1,3}$/.test(exit)) results.exitCode = Number(exit);
       return [importPath, results];
     }),
   );

@@ -105,6 +105,12 @@ describe('applyResults', () => {
     expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: false }).action).toBe('unknown');
     expect(applyResults(run({ action: 'fail' }), {}, { goTestPassed: true }).action).toBe('fail');
   });
+
+  it('a package without its final event: the exit code the check recorded decides', () => {
+    expect(applyResults(run({ action: 'unknown' }), { exitCode: 0 }).action).toBe('pass');
+    expect(applyResults(run({ action: 'unknown' }), { exitCode: 1 }).action).toBe('fail');
+    expect(applyResults(run({ action: 'fail' }), { exitCode: 0 }).action).toBe('fail');
+  });
 });
 
 describe('records', () => {
