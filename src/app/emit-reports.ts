@@ -54,7 +54,11 @@ export async function emitReports(
   const human = humanStream(settings, sinks);
   const ctx = { repoRoot: sinks.repoRoot };
   // The console names sites relative to the module, as go test users read them; CI formats use the repo root.
-  human.write(formatConsole(report, { color: createColors(sinks.color), verbose: settings.verbose }));
+  // With the go test -json stream on stdout, the tool reading it (gotestsum) shows the results and
+  // takes everything on stderr for errors: the console report would only repeat them as such.
+  if (settings.goJson?.kind !== 'stdout') {
+    human.write(formatConsole(report, { color: createColors(sinks.color), verbose: settings.verbose }));
+  }
   for (const reporter of settings.streams) human.write((await reporter.load())(report, ctx));
   const writes: Array<Promise<void>> = [];
   for (const { reporter, to } of settings.outputs) {

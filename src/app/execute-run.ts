@@ -2,7 +2,7 @@
 import { BUILTIN_IGNORES } from '../classify/index.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
+import type { GoTestEvent, IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
 import { loadTemplates, mapOverlayPaths, planOverlay, writeOverlay } from '../overlay/index.js';
 import { applyResults, createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
@@ -27,6 +27,16 @@ export interface ExecutedRun {
   packageRules: Map<string, IgnoreRule[]>;
 }
 
+/** A package whose final event arrived: its run with the check's results files applied, and its own ignore rules. */
+export interface DonePackage {
+  run: PackageRun;
+  rules: IgnoreRule[];
+  notes: string[];
+}
+
+/** --go-json: each stdout line of go test as it arrives, with its event; a package's final event brings its run. */
+export type StreamListener = (line: string, event: GoTestEvent | undefined, done?: Promise<DonePackage>) => void;
+
 /** Runs go test with our overlay on the packages that have tests. */
 export async function executeRun(opts: {
   go: string;
@@ -39,11 +49,15 @@ export async function executeRun(opts: {
   onProgress: ProgressListener;
   /** Receives the started run so an interrupt can stop its whole process group. */
   onStart: (run: GoTestRun) => void;
+  /** The machine's check key when the caller already loaded it (it reads the stream too). */
+  key?: string;
+  /** --go-json: receives every stdout line of go test. */
+  onStreamLine?: StreamListener;
 }): Promise<ExecutedRun> {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
   const sources = userOverlay.read;
-  const [templates, key] = await Promise.all([loadTemplates(), loadCheckKey(checkKeyPath(opts.env))]);
+  const [templates, key] = await Promise.all([loadTemplates(), opts.key ?? loadCheckKey(checkKeyPath(opts.env))]);
   const tested = opts.packages.filter((p) => !p.noTestFiles);
   const plans = tested.map((pkg) =>
     planOverlay(pkg, sources, {
@@ -57,6 +71,7 @@ export async function executeRun(opts: {
   );
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
+  const handoffs = new Map(plans.map((p) => [p.importPath, p.handoffs]));
   if (opts.packages.length === 0) return { runs: [], warnings: [], notes, packageRules };
   const written = await writeOverlay(plans, opts.tmpDir, userReplace);
   const resultsDir = join(opts.tmpDir, 'results');
@@ -78,14 +93,29 @@ export async function executeRun(opts: {
     onLine: (line) => {
       const parsed = parseEventLine(line);
       if (isParseWarning(parsed)) {
+        opts.onStreamLine?.(line, undefined);
         if (line.trim() !== '') warnings.push(mapOverlayPaths(line, written.tempToOriginal, opts.cwd));
         return;
       }
       events++;
       const progress = fold.push(parsed);
+      if (opts.onStreamLine) {
+        // Build output names overlay files by their temp path; the stream names the user's.
+        const output = parsed.Action === 'build-output' ? parsed.Output : undefined;
+        const mapped = output && mapOverlayPaths(output, written.tempToOriginal, opts.cwd);
+        const out = mapped === output ? line : JSON.stringify({ ...parsed, Output: mapped });
+        opts.onStreamLine(out, parsed, progress && donePackage(progress.run));
+      }
       if (progress) opts.onProgress({ importPath: progress.importPath, leaked: progress.leakFound });
     },
   });
+  // Read when the package's final event arrives: its binary has exited, its files are written.
+  const donePackage = async (folded: PackageRun): Promise<DonePackage> => {
+    const files = await readResults(resultsDir, [folded.importPath]);
+    const ctx = { handoffs: handoffs.get(folded.importPath) };
+    const applied = applyResults(folded, files.get(folded.importPath) ?? {}, ctx);
+    return { run: applied, rules: packageRules.get(folded.importPath) ?? [], notes: notes.get(folded.importPath) ?? [] };
+  };
   opts.onStart(run);
   const result = await run.done;
   const stderr = mapOverlayPaths(result.stderr, written.tempToOriginal, opts.cwd).trim();
@@ -94,7 +124,6 @@ export async function executeRun(opts: {
   }
   if (stderr !== '') warnings.push(...stderr.split('\n'));
   const results = await readResults(resultsDir, tested.map((p) => p.importPath));
-  const handoffs = new Map(plans.map((p) => [p.importPath, p.handoffs]));
   const goTestPassed = result.exitCode === 0;
   const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, { handoffs: handoffs.get(r.importPath), goTestPassed }));
   return { runs, warnings, notes, packageRules };

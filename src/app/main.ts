@@ -17,6 +17,7 @@ import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { narrowToShard, shardInfo } from './shard-step.js';
+import type { GoJsonStep } from './go-json-step.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
 
@@ -55,6 +56,8 @@ interface RunState {
   running?: GoTestRun;
   tmp?: Promise<TempDir>;
   watchdog?: Watchdog;
+  /** The --go-json stream until it is committed; removed if the run ends any other way. */
+  goJson?: GoJsonStep;
 }
 
 /** Runs goleak-run and returns the process exit code (0 clean, 1 leaks or failures, 2 bad input, 128+n on signal n). */
@@ -75,6 +78,7 @@ export async function main(deps: MainDeps): Promise<number> {
     throw error;
   } finally {
     removeInterrupt();
+    await state.goJson?.abort().catch(() => undefined);
     const tmp = await state.tmp?.catch(() => undefined);
     await tmp?.remove();
     // Only now, with go test gone and the temp dir removed, is the watchdog's work done.
@@ -135,7 +139,12 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
   const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
   const { executeRun } = await runStage;
+  // Loaded only when asked for: every module costs start-up time.
+  state.goJson = settings.goJson
+    ? await (await import('./go-json-step.js')).startGoJson({ settings, resolution, baseline: inputs.baseline, env: deps.env, stdout: deps.stdout })
+    : undefined;
   const executed = await executeRun({
+    ...(state.goJson ? { key: state.goJson.key, onStreamLine: state.goJson.listener } : {}),
     go: deps.go,
     cwd,
     // A GOTMPDIR the user chose is theirs; otherwise go's work dir goes where the watchdog can find it.
@@ -153,6 +162,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   });
   progress.clear();
   if (state.signal) return reportInterrupted(deps, state.signal);
+  await state.goJson?.finish();
+  delete state.goJson;
   // go test fails these before building them; we never ran them, and report them as it would.
   executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
   const packages = packageReports({ resolution, executed, settings, readSource });
