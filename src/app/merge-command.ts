@@ -34,7 +34,12 @@ async function merge(deps: MergeDeps): Promise<number> {
     return 0;
   }
   const { options } = parsed;
-  const reporters = chooseReporters({ cli: options, config: undefined, env: deps.env, cwd: deps.cwd });
+  const reporters = chooseReporters({
+    cli: options,
+    config: undefined,
+    env: deps.env,
+    cwd: deps.cwd,
+  });
   checkOutputs(reporters.outputs, undefined);
   const settings = { ...reporters, verbose: options.verbose };
   checkReportPaths(settings);
@@ -60,7 +65,10 @@ async function readReport(path: string, given: string): Promise<ReadReport> {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new UsageError(`expected a JSON report to read at ${given}, found ${code === 'ENOENT' ? 'no such file' : String(code)}`, { cause });
+    throw new UsageError(
+      `expected a JSON report to read at ${given}, found ${code === 'ENOENT' ? 'no such file' : String(code)}`,
+      { cause },
+    );
   }
   try {
     return { file: given, doc: JSON.parse(text) };

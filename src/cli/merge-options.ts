@@ -34,7 +34,10 @@ export function buildMergeProgram(): Command {
     .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
-    .addHelpText('after', '\nExit codes: 0 clean, 1 leaks or failing tests in any shard, 2 bad or incomplete shard reports.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 clean, 1 leaks or failing tests in any shard, 2 bad or incomplete shard reports.',
+    );
 }
 
 /** Parses the arguments after `merge`; commander's errors become one-line UsageErrors. */
@@ -42,21 +45,31 @@ export function parseMergeArgs(argv: readonly string[]): ParsedMergeArgs {
   let printed = '';
   const program = buildMergeProgram()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => (printed += s), writeErr: (s) => (printed += s) });
+    .configureOutput({
+      writeOut: (s) => (printed += s),
+      writeErr: (s) => (printed += s),
+    });
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return { kind: 'print', text: printed };
-      throw new UsageError(error.message.replace(/^error: /, ''), { cause: error });
+      throw new UsageError(error.message.replace(/^error: /, ''), {
+        cause: error,
+      });
     }
     throw error;
   }
   const o = program.opts();
-  const options: MergeOptions = { files: program.processedArgs[0] as string[], reporters: {}, verbose: Boolean(o.verbose) };
+  const options: MergeOptions = {
+    files: program.processedArgs[0] as string[],
+    reporters: {},
+    verbose: Boolean(o.verbose),
+  };
   for (const reporter of REPORTERS) {
     const value: unknown = o[reporterKey(reporter.name)];
-    if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean')) options.reporters[reporter.name] = value as string | boolean;
+    if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean'))
+      options.reporters[reporter.name] = value as string | boolean;
   }
   if (typeof o.color === 'boolean') options.color = o.color;
   return { kind: 'merge', options };

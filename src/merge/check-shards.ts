@@ -21,7 +21,10 @@ export const MERGE_SCHEMA_VERSION = 2;
 const where = (r: ShardReport): string => `${r.file} (${r.report.shard.index}/${r.report.shard.count})`;
 
 function schemaOf(r: ReadReport): unknown {
-  const doc = r.doc as { schemaVersion?: unknown; tool?: { name?: unknown } } | null;
+  const doc = r.doc as {
+    schemaVersion?: unknown;
+    tool?: { name?: unknown };
+  } | null;
   if (typeof doc !== 'object' || doc === null || doc.tool?.name !== 'goleak-run' || doc.schemaVersion === undefined) {
     throw new UsageError(`expected a goleak-run JSON report (--json) in ${r.file}, found another document`);
   }
@@ -43,7 +46,9 @@ export function checkShards(reads: readonly ReadReport[]): ShardReport[] {
     );
   }
   if (versions[0] !== MERGE_SCHEMA_VERSION) {
-    throw new UsageError(`expected schemaVersion ${MERGE_SCHEMA_VERSION} reports (this goleak-run's), found ${String(versions[0])} in ${reads[0]!.file}`);
+    throw new UsageError(
+      `expected schemaVersion ${MERGE_SCHEMA_VERSION} reports (this goleak-run's), found ${String(versions[0])} in ${reads[0]!.file}`,
+    );
   }
   const reports = reads.map((r): ShardReport => {
     const doc = r.doc as JsonReport;
@@ -55,13 +60,17 @@ export function checkShards(reads: readonly ReadReport[]): ShardReport[] {
   const first = reports[0]!;
   for (const r of reports) {
     if (r.report.module !== first.report.module) {
-      throw new UsageError(`expected reports of one module, found ${first.report.module} in ${first.file} and ${r.report.module} in ${r.file}`);
+      throw new UsageError(
+        `expected reports of one module, found ${first.report.module} in ${first.file} and ${r.report.module} in ${r.file}`,
+      );
     }
     if (r.report.shard.count !== first.report.shard.count) {
       throw new UsageError(`expected shards of one split, found ${where(first)} and ${where(r)}`);
     }
     if (!samePackages(r.report.shard.packages, first.report.shard.packages)) {
-      throw new UsageError(`expected shards of the same packages (same commit, patterns and flags), found different package lists in ${first.file} and ${r.file}`);
+      throw new UsageError(
+        `expected shards of the same packages (same commit, patterns and flags), found different package lists in ${first.file} and ${r.file}`,
+      );
     }
   }
   checkDisjoint(reports);
@@ -74,11 +83,17 @@ function checkDisjoint(reports: ShardReport[]): void {
   const byPackage = new Map<string, ShardReport>();
   for (const r of reports) {
     const twin = byIndex.get(r.report.shard.index);
-    if (twin) throw new UsageError(`expected each shard once, found shard ${r.report.shard.index}/${r.report.shard.count} in ${twin.file} and ${r.file}`);
+    if (twin)
+      throw new UsageError(
+        `expected each shard once, found shard ${r.report.shard.index}/${r.report.shard.count} in ${twin.file} and ${r.file}`,
+      );
     byIndex.set(r.report.shard.index, r);
     for (const p of r.report.packages) {
       const owner = byPackage.get(p.importPath);
-      if (owner) throw new UsageError(`expected shards with no package in common, found ${p.importPath} in ${where(owner)} and ${where(r)}`);
+      if (owner)
+        throw new UsageError(
+          `expected shards with no package in common, found ${p.importPath} in ${where(owner)} and ${where(r)}`,
+        );
       byPackage.set(p.importPath, r);
     }
   }
@@ -90,12 +105,16 @@ function checkComplete(reports: ShardReport[]): void {
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
   if (missing.length > 0) {
     const list = missing.map((i) => `${i}/${count}`).join(', ');
-    throw new UsageError(`expected all ${count} shards, found no report for shard${missing.length === 1 ? '' : 's'} ${list}`);
+    throw new UsageError(
+      `expected all ${count} shards, found no report for shard${missing.length === 1 ? '' : 's'} ${list}`,
+    );
   }
   const covered = new Set(reports.flatMap((r) => r.report.packages.map((p) => p.importPath)));
   const uncovered = packages.find((p) => !covered.has(p));
   if (uncovered !== undefined) {
-    throw new UsageError(`expected the shards to cover every package, found ${uncovered} in none (were they split with different --shard-timings?)`);
+    throw new UsageError(
+      `expected the shards to cover every package, found ${uncovered} in none (were they split with different --shard-timings?)`,
+    );
   }
 }
 

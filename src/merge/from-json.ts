@@ -8,7 +8,13 @@ export function attributionOf(name: string): Attribution {
   if (name === PACKAGE_LEVEL) return { kind: 'package' };
   if (name === UNKNOWN_TEST) return { kind: 'unknown' };
   const slash = name.indexOf('/');
-  return slash < 0 ? { kind: 'test', test: name } : { kind: 'test', test: name.slice(0, slash), subtest: name.slice(slash + 1) };
+  return slash < 0
+    ? { kind: 'test', test: name }
+    : {
+        kind: 'test',
+        test: name.slice(0, slash),
+        subtest: name.slice(slash + 1),
+      };
 }
 
 /** One finding as the run had it; what the JSON leaves out (goroutine ids, argument values) stays empty. */
@@ -20,12 +26,34 @@ export function findingOf(leak: JsonLeak, pkg: string): Finding {
     ...(leak.waitMinutes !== null ? { waitMinutes: leak.waitMinutes } : {}),
     topFunction: leak.topFunction,
     ...(leak.createdBy !== null ? { createdBy: leak.createdBy } : {}),
-    ...(leak.goStatement ? { goStatement: { file: leak.goStatement.file, line: leak.goStatement.line } } : {}),
-    ...(leak.createdAt
-      ? { createdAt: { file: leak.createdAt.file, line: leak.createdAt.line, func: leak.createdAt.function, inModule: leak.createdAt.inModule } }
+    ...(leak.goStatement
+      ? {
+          goStatement: {
+            file: leak.goStatement.file,
+            line: leak.goStatement.line,
+          },
+        }
       : {}),
-    tests: leak.tests.map((t) => ({ attribution: attributionOf(t.name), count: t.count })),
-    stack: leak.stack.map((f) => ({ func: f.function, args: '', file: f.file, line: f.line })),
+    ...(leak.createdAt
+      ? {
+          createdAt: {
+            file: leak.createdAt.file,
+            line: leak.createdAt.line,
+            func: leak.createdAt.function,
+            inModule: leak.createdAt.inModule,
+          },
+        }
+      : {}),
+    tests: leak.tests.map((t) => ({
+      attribution: attributionOf(t.name),
+      count: t.count,
+    })),
+    stack: leak.stack.map((f) => ({
+      func: f.function,
+      args: '',
+      file: f.file,
+      line: f.line,
+    })),
     fingerprint: leak.fingerprint,
     source: leak.source,
     provenByGc: leak.provenByGc,
@@ -51,7 +79,12 @@ export function packageOf(pkg: JsonPackage, tests: readonly ShardTest[] | undefi
 }
 
 function testOf(t: ShardTest): TestResult {
-  return { name: t.name, status: t.status, elapsedSeconds: t.elapsedSeconds, output: [...(t.output ?? [])] };
+  return {
+    name: t.name,
+    status: t.status,
+    elapsedSeconds: t.elapsedSeconds,
+    output: [...(t.output ?? [])],
+  };
 }
 
 function testsByName(pkg: JsonPackage): TestResult[] {

@@ -17,7 +17,9 @@ export function mergeReports(parts: readonly ShardReport[], moduleDir: string): 
     for (const p of report.packages) byPath.set(p.importPath, packageOf(p, report.shard.tests[p.importPath]));
   }
   const packages = first.shard.packages.map((p) => byPath.get(p)).filter((p): p is PackageReport => p !== undefined);
-  const stale = parts.flatMap((p) => p.report.stale.map((s): StaleEntry => ({ ...s, tests: [...s.tests] }))).sort(compareStale);
+  const stale = parts
+    .flatMap((p) => p.report.stale.map((s): StaleEntry => ({ ...s, tests: [...s.tests] })))
+    .sort(compareStale);
   const summary = summarize(packages, stale);
   const startedAt = parts.map((p) => p.report.startedAt).sort()[0] ?? first.startedAt;
   return {
@@ -31,7 +33,9 @@ export function mergeReports(parts: readonly ShardReport[], moduleDir: string): 
     stale,
     summary,
     warnings: [...new Set(parts.flatMap((p) => p.report.warnings))],
-    exitCode: exitCodeFor(summary, { strictBaseline: parts.some((p) => p.report.shard.strictBaseline) }),
+    exitCode: exitCodeFor(summary, {
+      strictBaseline: parts.some((p) => p.report.shard.strictBaseline),
+    }),
   };
 }
 
@@ -52,7 +56,9 @@ export function shardMismatches(parts: readonly ShardReport[]): string[] {
   const differ = (what: string, value: (r: ShardReport) => string): void => {
     const values = new Set(parts.map(value));
     if (values.size > 1) {
-      out.push(`shards ran with different ${what}: ${parts.map((p) => `${value(p)} (${p.report.shard.index}/${p.report.shard.count})`).join(', ')}`);
+      out.push(
+        `shards ran with different ${what}: ${parts.map((p) => `${value(p)} (${p.report.shard.index}/${p.report.shard.count})`).join(', ')}`,
+      );
     }
   };
   differ('Go versions', (p) => p.report.go);

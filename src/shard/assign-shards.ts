@@ -13,9 +13,14 @@ export interface ShardItem {
  * Returns, for each part, its import paths.
  */
 export function assignShards(items: readonly ShardItem[], count: number): string[][] {
-  const parts = Array.from({ length: count }, () => ({ total: 0, paths: [] as string[] }));
+  const parts = Array.from({ length: count }, () => ({
+    total: 0,
+    paths: [] as string[],
+  }));
   // Sorted by weight, then by import path: the order go list printed must not matter.
-  const sorted = [...items].sort((a, b) => b.weight - a.weight || (a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0));
+  const sorted = [...items].sort(
+    (a, b) => b.weight - a.weight || (a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0),
+  );
   for (const item of sorted) {
     let best = parts[0]!;
     for (const part of parts) {
@@ -36,7 +41,10 @@ export function shardWeights(
   packages: ReadonlyArray<{ importPath: string; noTestFiles: boolean }>,
   durations: ReadonlyMap<string, number> | undefined,
 ): ShardItem[] {
-  const known = packages.filter((p) => !p.noTestFiles).map((p) => durations?.get(p.importPath)).filter((d): d is number => d !== undefined);
+  const known = packages
+    .filter((p) => !p.noTestFiles)
+    .map((p) => durations?.get(p.importPath))
+    .filter((d): d is number => d !== undefined);
   const fallback = known.length === 0 ? 1 : known.reduce((a, b) => a + b, 0) / known.length;
   // Durations of a cached run can be 0: a floor keeps the count balanced among them.
   const floor = known.length === 0 ? 0 : Math.max(fallback / 1000, 1e-6);

@@ -16,7 +16,9 @@ export function parseShardSpec(text: string): ShardSpec {
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
   if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS) {
-    throw new UsageError(`expected --shard K/N with 1 <= K <= N <= ${MAX_SHARDS} (e.g. 2/4), found ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `expected --shard K/N with 1 <= K <= N <= ${MAX_SHARDS} (e.g. 2/4), found ${JSON.stringify(text)}`,
+    );
   }
   return { index, count };
 }
