@@ -21,6 +21,7 @@ export function toJsonReport(report: RunReport): JsonReport {
     packages: report.packages.map(toJsonPackage),
     stale: report.stale.map((s) => ({ fingerprint: s.fingerprint, package: s.package, tests: [...s.tests], summary: s.summary })),
     warnings: [...report.warnings],
+    ...(report.shard ? { shard: report.shard } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 // The versioned JSON document of `--json`; src/report/README.md describes every field.
-import type { PackageStatus, Summary } from '../model.js';
+import type { PackageStatus, ShardInfo, Summary } from '../model.js';
 
 /** The whole JSON report, schema version 2. */
 export interface JsonReport {
@@ -16,6 +16,8 @@ export interface JsonReport {
   stale: JsonStaleEntry[];
   /** Lines go printed on stderr or outside its JSON events, in order (e.g. a -coverpkg pattern matching nothing). */
   warnings: string[];
+  /** Only in the report of one part of a sharded run (`--shard K/N`): what `goleak-run merge` needs. */
+  shard?: ShardInfo;
 }
 
 /** One package of the run. */
