@@ -71,7 +71,7 @@ export async function executeRun(opts: {
   );
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
-  const handoffs = new Map(plans.map((p) => [p.importPath, p.handoffs]));
+  const planOf = new Map(plans.map((p) => [p.importPath, p]));
   if (opts.packages.length === 0) return { runs: [], warnings: [], notes, packageRules };
   const written = await writeOverlay(plans, opts.tmpDir, userReplace);
   const resultsDir = join(opts.tmpDir, 'results');
@@ -112,7 +112,8 @@ export async function executeRun(opts: {
   // Read when the package's final event arrives: its binary has exited, its files are written.
   const donePackage = async (folded: PackageRun): Promise<DonePackage> => {
     const files = await readResults(resultsDir, [folded.importPath]);
-    const ctx = { handoffs: handoffs.get(folded.importPath) };
+    const plan = planOf.get(folded.importPath);
+    const ctx = { handoffs: plan?.handoffs, unchecked: plan?.unchecked !== undefined };
     const applied = applyResults(folded, files.get(folded.importPath) ?? {}, ctx);
     return { run: applied, rules: packageRules.get(folded.importPath) ?? [], notes: notes.get(folded.importPath) ?? [] };
   };
@@ -125,6 +126,6 @@ export async function executeRun(opts: {
   if (stderr !== '') warnings.push(...stderr.split('\n'));
   const results = await readResults(resultsDir, tested.map((p) => p.importPath));
   const goTestPassed = result.exitCode === 0;
-  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, { handoffs: handoffs.get(r.importPath), goTestPassed }));
+  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, { handoffs: planOf.get(r.importPath)?.handoffs, goTestPassed, unchecked: planOf.get(r.importPath)?.unchecked !== undefined }));
   return { runs, warnings, notes, packageRules };
 }

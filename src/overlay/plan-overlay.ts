@@ -63,6 +63,14 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
   };
 
   const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
+  const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
+  if (pinned) {
+    // An added TestMain would be one more frame between main.main and testing.(*M).Run, and
+    // that example would fail under goleak-run alone: the package runs as go test runs it.
+    plan.unchecked = `not checked for leaks: ${pinned} expects the test runner's own frames (testing.(*M).Run called from main.main) in its output, which the TestMain goleak-run adds would change`;
+    plan.warnings.push(plan.unchecked);
+    return plan;
+  }
   if (withMain.length === 0) {
     // Only-external directories get the TestMain in the external package, the one that exists.
     const group: Group = pkg.goFiles.length + pkg.testGoFiles.length > 0 ? 'internal' : 'external';
@@ -97,6 +105,16 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
   if (runFiles.length > 0) plan.notes.push(`leak check runs where m.Run returns in ${runFiles.join(', ')}`);
   if (exitFiles.length > 0) plan.notes.push(`os.Exit routed through the leak check in ${exitFiles.join(', ')}`);
   return plan;
+}
+
+// `file:line` of an example whose `// Output:` lists the runner's frames (e.g. runtime.Callers
+// printed by conc's ExampleCatcher_callers), if any.
+function exampleExpectingRunnerFrames(files: TestFile[]): string | undefined {
+  for (const file of files) {
+    const frame = file.tokens.find((t) => t.kind === 'comment' && /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/.test(t.text));
+    if (frame) return `${file.name}:${frame.line}`;
+  }
+  return undefined;
 }
 
 function readTestFile(

@@ -30,6 +30,8 @@ export interface PackageOverlayPlan {
   rules: IgnoreRule[];
   /** Where TestMain hands m to code the check cannot follow: the reason if the check never runs. */
   handoffs: string[];
+  /** Why the package is run without the check, when it is (it would otherwise fail under goleak-run only). */
+  unchecked?: string;
 }
 
 /** The overlay written to disk. */

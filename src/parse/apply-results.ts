@@ -22,6 +22,8 @@ export interface RunContext {
   handoffs?: string[];
   /** go test exited 0: every package passed, even one whose final event a test swallowed. */
   goTestPassed?: boolean;
+  /** The package ran without the check on purpose (the overlay said why, as a warning). */
+  unchecked?: boolean;
 }
 
 /** The run with its check, crash and cache state decided. */
@@ -41,6 +43,7 @@ export function applyResults(run: PackageRun, files: PackageResults, ctx: RunCon
     out.check = { kind: 'leaked', waitedMs, ignored, groups, interruptedBy: crash?.message ?? 'the test binary exited' };
     return out;
   } else if (run.streamRecord) out.cached = true;
+  else if (run.check.kind === 'missing' && ctx.unchecked) out.check = { kind: 'clean', waitedMs: 0, ignored: 0 };
   else if (run.check.kind === 'missing' && handoffs.length > 0) out.check = { kind: 'missing', reason: handoffs.join('; ') };
   if (crash?.timeout) out.timeout = { dump: crash.dump, runningTests: crash.timeout.runningTests };
   else if (crash) {

@@ -73,6 +73,13 @@ describe('real-suite shapes that broke the verdict (issue #7)', () => {
     expect(p.warnings.join('\n')).toContain('Log in goroutine after TestLogsLate has completed');
   });
 
+  it('an example expecting the runner’s own frames passes unchecked, and says so', () => {
+    expect(plain.get(`${P}/runnerframes`)).toBe('pass');
+    const p = pkg('runnerframes');
+    expect(p).toMatchObject({ status: 'passed', failures: [], leaks: [] });
+    expect(p.warnings).toEqual([expect.stringMatching(/^not checked for leaks: runnerframes_test\.go:25 expects the test runner's own frames/)]);
+  });
+
   it('exits 1 and leaves the fixture untouched', () => {
     expect(exitCode).toBe(1);
     expect(gitStatus('fixtures/robust')).toBe('');
