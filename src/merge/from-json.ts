@@ -64,17 +64,14 @@ export function findingOf(leak: JsonLeak, pkg: string): Finding {
 
 /** A package of the report, its tests taken from the shard's full list (names alone when it has none). */
 export function packageOf(pkg: JsonPackage, tests: readonly ShardTest[] | undefined): PackageReport {
+  // Fields the JSON keeps as the run had them (status, times, counts, and any added later) pass as they are.
+  const { tests: names, leaks, failures, warnings, ...same } = pkg;
   return {
-    importPath: pkg.importPath,
-    dir: pkg.dir,
-    status: pkg.status,
-    elapsedSeconds: pkg.elapsedSeconds,
-    cached: pkg.cached,
-    tests: tests ? tests.map(testOf) : testsByName(pkg),
-    leaks: pkg.leaks.map((l) => findingOf(l, pkg.importPath)),
-    ignored: pkg.ignored,
-    failures: [...pkg.failures],
-    warnings: [...pkg.warnings],
+    ...same,
+    tests: tests ? tests.map(testOf) : testsByName(names),
+    leaks: leaks.map((l) => findingOf(l, pkg.importPath)),
+    failures: [...failures],
+    warnings: [...warnings],
   };
 }
 
@@ -87,8 +84,8 @@ function testOf(t: ShardTest): TestResult {
   };
 }
 
-function testsByName(pkg: JsonPackage): TestResult[] {
+function testsByName(names: JsonPackage['tests']): TestResult[] {
   const of = (names: string[], status: TestResult['status']): TestResult[] =>
     names.map((name) => ({ name, status, elapsedSeconds: 0, output: [] }));
-  return [...of(pkg.tests.passed, 'pass'), ...of(pkg.tests.failed, 'fail'), ...of(pkg.tests.skipped, 'skip')];
+  return [...of(names.passed, 'pass'), ...of(names.failed, 'fail'), ...of(names.skipped, 'skip')];
 }
