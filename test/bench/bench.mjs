@@ -7,7 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateModule } from './gen-module.mjs';
-import { generateScaleModule, scaleRatio } from './scale.mjs';
+import { generateScaleModule, proofWait, scaleRatio } from './scale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -85,3 +85,4 @@ const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 console.log(`scale: ${SCALE_ROUNDS} alternating rounds each, median wall time; goleak-run with its defaults (--max-wait 2s)`);
 scaleRatio({ label: '100,000 leaked goroutines', dir: scaleDir, cli, pkg: './bigleak', plainFlags: [], ourArgs: [], rounds: SCALE_ROUNDS, target: '3' });
 scaleRatio({ label: '2,000,000 output lines (vs -json)', dir: scaleDir, cli, pkg: './chatty', plainFlags: ['-json'], ourArgs: [], rounds: SCALE_ROUNDS, target: '1.3' });
+proofWait({ root, cli, work, rounds: SCALE_ROUNDS });

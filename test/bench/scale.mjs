@@ -92,3 +92,24 @@ export function scaleRatio({ label, dir, cli, pkg, plainFlags, ourArgs, rounds, 
   );
   return ratio;
 }
+
+/** The wait a leaking package pays (fixtures/proof/chanleak), without the GC's proof (this Go) and with it (Go 1.27). */
+export function proofWait({ root, cli, work, rounds }) {
+  const dir = join(root, 'fixtures', 'proof');
+  const json = join(work, 'proof.json');
+  const waited = (toolchain) => {
+    const env = { ...process.env, CI: 'true', GOTOOLCHAIN: toolchain };
+    const ms = [];
+    for (let i = 0; i < rounds; i++) {
+      spawnSync('node', [cli, '--no-config', '--no-baseline', '--json', json, './chanleak', '--', '-count=1'], { cwd: dir, env, stdio: 'ignore' });
+      const pkg = JSON.parse(readFileSync(json, 'utf8')).packages[0];
+      ms.push(pkg.waitedMs);
+    }
+    return median(ms);
+  };
+  const without = waited('local');
+  const withProof = waited('go1.27.4');
+  console.log(
+    `wait paid by a leaking package (chan send, --max-wait 2s): without the GC's proof ${without} ms, with it (Go 1.27.4) ${withProof} ms`,
+  );
+}
