@@ -1,5 +1,5 @@
 // I/O: reads the files the check wrote for each package into the results directory.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CRASH_SUFFIX, decodeRecord, EXIT_SUFFIX, recordFileName, resultId } from '../check-protocol.js';
 import type { PackageResults } from '../parse/apply-results.js';
@@ -12,6 +12,25 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
+// A crash with -timeout prints every goroutine: far below V8's string limit (about 512 MiB) even
+// for a very large test, the head of the dump is what names the hung tests.
+const MAX_CRASH_BYTES = 256 << 20;
+
+async function readCrash(path: string): Promise<string | undefined> {
+  let file;
+  try {
+    file = await open(path, 'r');
+    const size = (await file.stat()).size;
+    const buffer = Buffer.alloc(Math.min(size, MAX_CRASH_BYTES));
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await file?.close();
+  }
+}
+
 /** The results of each package, by import path; a file that is absent or not a record is left out. */
 export async function readResults(dir: string, importPaths: string[]): Promise<Map<string, PackageResults>> {
   const entries = await Promise.all(
@@ -20,7 +39,7 @@ export async function readResults(dir: string, importPaths: string[]): Promise<M
       const [final, waiting, crash, exit] = await Promise.all([
         readOptional(join(dir, recordFileName(id, 'final'))),
         readOptional(join(dir, recordFileName(id, 'waiting'))),
-        readOptional(join(dir, `${id}${CRASH_SUFFIX}`)),
+        readCrash(join(dir, `${id}${CRASH_SUFFIX}`)),
         readOptional(join(dir, `${id}${EXIT_SUFFIX}`)),
       ]);
       const results: PackageResults = {};
