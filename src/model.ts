@@ -219,6 +219,31 @@ export interface Finding {
   baseline?: 'new' | 'known';
   /** Count the baseline accepts when this finding is `new` only because it leaked more goroutines. */
   baselineCount?: number;
+  /** Set when --stress found it. */
+  stress?: FindingStress;
+}
+
+/** What --stress learnt about a finding. */
+export interface FindingStress {
+  /** Runs (rounds of the package's tests: one per -count and -cpu value) it appeared in. */
+  seenIn: number;
+  /** Runs the package's stress loop made until it stopped. */
+  runs: number;
+  /** The goleak-run command that runs the chunk that found it again. */
+  reproduce: string;
+}
+
+/** What --stress did in a package. */
+export interface PackageStress {
+  /** Runs (rounds of the package's tests) made. */
+  runs: number;
+  /** Test binary processes those runs took. */
+  chunks: number;
+  seconds: number;
+  /** Perturbation points inserted in the package's files (0 with --stress-perturb=off). */
+  perturbationSites: number;
+  /** When the loop found something: the command that runs the chunk that found it again. */
+  reproduce?: string;
 }
 
 /** A baseline entry that did not occur in a run that covered its package and tests. */
@@ -251,6 +276,8 @@ export interface PackageReport {
   failures: string[];
   /** Parser warnings and notes such as "leak check did not run". */
   warnings: string[];
+  /** Set when --stress ran the package. */
+  stress?: PackageStress;
 }
 
 /** Totals for the summary line. */

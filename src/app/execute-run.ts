@@ -3,7 +3,13 @@ import { BUILTIN_IGNORES } from '../classify/index.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GoTestEvent, IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
-import { loadTemplates, mapOverlayPaths, planOverlay, writeOverlay } from '../overlay/index.js';
+import {
+  loadTemplates,
+  mapOverlayPaths,
+  type PackageOverlayPlan,
+  planOverlay,
+  writeOverlay,
+} from '../overlay/index.js';
 import { applyResults, createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { readResults } from '../run/read-results.js';
@@ -53,13 +59,15 @@ export async function executeRun(opts: {
   key?: string;
   /** --go-json: receives every stdout line of go test. */
   onStreamLine?: StreamListener;
+  /** Changes the planned overlay before it is written (--stress-perturb=SEED adds the perturbation). */
+  extendPlans?: (plans: PackageOverlayPlan[]) => Promise<PackageOverlayPlan[]>;
 }): Promise<ExecutedRun> {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
   const sources = userOverlay.read;
   const [templates, key] = await Promise.all([loadTemplates(), opts.key ?? loadCheckKey(checkKeyPath(opts.env))]);
   const tested = opts.packages.filter((p) => !p.noTestFiles);
-  const plans = tested.map((pkg) =>
+  const planned = tested.map((pkg) =>
     planOverlay(pkg, sources, {
       maxWaitMs: opts.settings.maxWaitMs,
       // The binary applies the same rules as the classifier, so a clean package never waits.
@@ -69,6 +77,7 @@ export async function executeRun(opts: {
       fileExists: userOverlay.exists,
     }),
   );
+  const plans = opts.extendPlans ? await opts.extendPlans(planned) : planned;
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
   const planOf = new Map(plans.map((p) => [p.importPath, p]));

@@ -10,6 +10,7 @@ import { createTempDir, type TempDir } from '../run/temp-dir.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import { startWatchdog, type Watchdog } from '../run/watchdog.js';
 import { reportPathProblem } from '../report/write-report-file.js';
+import { checkStress } from '../stress/stress-setup.js';
 import { finishReport, packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
 import { checkReportPaths, emitReports } from './emit-reports.js';
@@ -94,6 +95,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   }
   const cli = parsed.options;
   const flags = parseGoTestFlags(cli.goTestArgs);
+  const stress = checkStress(cli, flags);
   const cwd = resolve(deps.cwd, cli.dir);
   if (!isDirectory(cwd)) {
     throw new UsageError(`expected -C ${cli.dir} to be a directory, found none`);
@@ -143,7 +145,24 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   state.goJson = settings.goJson
     ? await (await import('./go-json-step.js')).startGoJson({ settings, resolution, baseline: inputs.baseline, env: deps.env, stdout: deps.stdout })
     : undefined;
+  const perturbSeed = stress?.request.budgetMs === undefined ? stress?.request.perturb : undefined;
+  const extendPlans =
+    typeof perturbSeed === 'number'
+      ? (await import('./stress-step.js')).perturbationExtender({
+          cwd,
+          env: deps.env,
+          tmpDir: tmp.path,
+          goRoot: resolution.goRoot,
+          goVersion: resolution.module.goVersion,
+          packages: resolution.packages,
+          ...(flags.userOverlay !== undefined ? { userOverlayFile: flags.userOverlay } : {}),
+          seed: perturbSeed,
+          platform: deps.platform,
+          pid: deps.pid,
+        })
+      : undefined;
   const executed = await executeRun({
+    ...(extendPlans ? { extendPlans } : {}),
     ...(state.goJson ? { key: state.goJson.key, onStreamLine: state.goJson.listener } : {}),
     go: deps.go,
     cwd,
@@ -164,9 +183,36 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   if (state.signal) return reportInterrupted(deps, state.signal);
   await state.goJson?.finish();
   delete state.goJson;
+  const stressStep = stress?.request.budgetMs === undefined ? undefined : (await import('./stress-step.js')).stressStep;
+  const stressed = await stressStep?.({
+    go: deps.go,
+    cwd,
+    env: deps.env.GOTMPDIR ? deps.env : { ...deps.env, GOTMPDIR: tmp.goTmpDir },
+    tmpDir: tmp.path,
+    goRoot: resolution.goRoot,
+    goVersion: resolution.module.goVersion,
+    packages: resolution.packages,
+    executed,
+    settings,
+    cli,
+    setup: stress as NonNullable<typeof stress>,
+    ...(flags.userOverlay !== undefined ? { userOverlayFile: flags.userOverlay } : {}),
+    onStart: (started) => {
+      state.running = started;
+      if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
+      if (state.signal) void started.stop();
+    },
+    stopped: () => state.signal !== undefined,
+    now: () => deps.now().getTime(),
+    platform: deps.platform,
+    pid: deps.pid,
+  });
+  if (state.signal) return reportInterrupted(deps, state.signal);
+  if (stressed) deps.stderr.write(`goleak-run: ${stressed.summary}\n`);
   // go test fails these before building them; we never ran them, and report them as it would.
   executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
-  const packages = packageReports({ resolution, executed, settings, readSource });
+  const classified = packageReports({ resolution, executed, settings, readSource });
+  const packages = stressed ? stressed.annotate(classified) : classified;
   const step = (baseline: typeof inputs.baseline) =>
     baselineStep({ packages, runs: executed.runs, baseline, settings });
   let outcome = step(inputs.baseline);

@@ -31,6 +31,10 @@ export interface CliOptions {
   shardTimings?: string;
   /** `--go-json FILE|-`: where the go test -json stream goes, with the leaks as test events. */
   goJson?: string;
+  /** `--stress DURATION` as given: hunt flaky leaks for up to DURATION per package. */
+  stress?: string;
+  /** `--stress-perturb on|off|SEED` as given. */
+  stressPerturb?: string;
 }
 
 /** What parsing produced: options to run with, or text to print (help, version) and exit 0. */
@@ -64,6 +68,8 @@ export function buildProgram(version: string): Command {
     .option('--go-json <file>', 'write the go test -json stream, with leaks as failed tests, to FILE (- for stdout)')
     .option('--shard <K/N>', 'run part K of N disjoint parts of the packages (CI matrix jobs; see goleak-run merge)')
     .option('--shard-timings <file>', 'balance the parts by the package times of this earlier JSON report')
+    .option('--stress <duration>', 'hunt leaks that show only in some runs: up to DURATION per package (README: flaky leaks)')
+    .option('--stress-perturb <mode>', 'scheduling perturbation of --stress: on (default), off, or a SEED (reproduces a run)')
     .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
@@ -125,6 +131,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (typeof o.shard === 'string') options.shard = o.shard;
   if (typeof o.shardTimings === 'string') options.shardTimings = o.shardTimings;
   if (typeof o.goJson === 'string') options.goJson = o.goJson;
+  if (typeof o.stress === 'string') options.stress = o.stress;
+  if (typeof o.stressPerturb === 'string') options.stressPerturb = o.stressPerturb;
   checkConflicts(options, ours);
   return { kind: 'run', options };
 }
@@ -139,6 +147,7 @@ function checkConflicts(o: CliOptions, argv: readonly string[]): void {
     [given('--no-config') && given('--config'), '--no-config and --config'],
     [given('--no-baseline') && given('--baseline'), '--no-baseline and --baseline'],
     [given('--color') && given('--no-color'), '--color and --no-color'],
+    [o.stress !== undefined && o.goJson !== undefined, '--stress and --go-json (the stream would hold only the first run)'],
     ...REPORTERS.filter((r) => r.kind === 'stream').map((r): [boolean, string] => [
       given(`--${r.name}`) && given(`--no-${r.name}`),
       `--${r.name} and --no-${r.name}`,

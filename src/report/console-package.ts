@@ -30,6 +30,7 @@ export function consolePackage(pkg: PackageReport, style: FindingStyle): string[
   const c = style.color;
   const clean = (text: string): string => (c.isColorSupported ? text : plainText(text));
   const lines = [statusLine(pkg, c)];
+  if (pkg.stress) lines.push(...stressLines(pkg.stress, c));
   for (const failure of pkg.failures) {
     lines.push(...clean(failure).split('\n').map((l) => `  ${l}`));
   }
@@ -46,6 +47,13 @@ export function consolePackage(pkg: PackageReport, style: FindingStyle): string[
 function waitLine(waitedMs: number, gcProof: boolean): string {
   const waited = `waited ${seconds(waitedMs / 1000)} for leftover goroutines to finish`;
   return gcProof ? `${waited} (the GC's proof was asked; proven goroutines end the wait)` : waited;
+}
+
+// --stress: how much it ran, and how to run again the chunk of runs that found something.
+function stressLines(stress: NonNullable<PackageReport['stress']>, c: Colors): string[] {
+  const lines = [`  stress: ${plural(stress.runs, 'run')} in ${seconds(stress.seconds)}`];
+  if (stress.reproduce) lines.push(`  reproduce: ${c.cyan(stress.reproduce)}`);
+  return lines;
 }
 
 function failedTest(test: TestResult, c: Colors, clean: (t: string) => string): string[] {

@@ -50,6 +50,7 @@ export function findingDetails(finding: Finding, paths: PathContext): string {
   } else if (finding.createdBy) {
     lines.push(`created by: ${finding.createdBy}${go}`);
   }
+  if (finding.stress) lines.push(`reproduce: ${finding.stress.reproduce}`);
   lines.push(`fingerprint: ${finding.fingerprint}`, '');
   for (const frame of finding.stack) lines.push(frame.func, `\t${displayPath(frame.file, paths)}:${frame.line}`);
   return lines.join('\n');

@@ -45,6 +45,7 @@ function toJsonPackage(pkg: PackageReport): JsonPackage {
     waitedMs: pkg.waitedMs ?? 0,
     gcProof: pkg.gcProof === true,
     leaks: pkg.leaks.map(toJsonLeak),
+    ...(pkg.stress ? { stress: { ...pkg.stress } } : {}),
   };
 }
 
@@ -63,6 +64,7 @@ function toJsonLeak(f: Finding): JsonLeak {
     provenByGc: f.provenByGc,
     fingerprint: f.fingerprint,
     ...(f.baseline !== undefined ? { baseline: f.baseline } : {}),
+    ...(f.stress ? { stress: { ...f.stress } } : {}),
     stack: f.stack.map((fr) => ({ function: fr.func, file: fr.file, line: fr.line })),
   };
 }

@@ -36,6 +36,21 @@ export interface JsonPackage {
   /** The toolchain gave the GC's proof (goroutineleak profile): a leak's provenByGc is meaningful. */
   gcProof: boolean;
   leaks: JsonLeak[];
+  /** Present only when --stress ran the package. */
+  stress?: JsonPackageStress;
+}
+
+/** What --stress did in a package. */
+export interface JsonPackageStress {
+  /** Runs made: rounds of the package's tests, one per -count and -cpu value. */
+  runs: number;
+  /** Test binary processes those runs took. */
+  chunks: number;
+  seconds: number;
+  /** Perturbation points inserted in the package's files (0 with --stress-perturb=off). */
+  perturbationSites: number;
+  /** Present when it found something: the goleak-run command that runs that chunk of runs again. */
+  reproduce?: string;
 }
 
 /** One leak site: goroutines with the same creation site in the user's code, state and stack shape. */
@@ -57,6 +72,8 @@ export interface JsonLeak {
   fingerprint: string;
   /** Present only when the run used a baseline. */
   baseline?: 'new' | 'known';
+  /** Present only when --stress found it: in how many of its runs it appeared, and how to reproduce it. */
+  stress?: { seenIn: number; runs: number; reproduce: string };
   stack: JsonFrame[];
 }
 

@@ -72,8 +72,9 @@ export function baselineInUse(findings: readonly Finding[], staleCount: number):
 }
 
 /** Notes on a finding shown after its state: how it was found, and whether the GC proved it. */
-export function findingNotes(finding: Pick<Finding, 'source' | 'provenByGc' | 'gcChecked'>): string[] {
+export function findingNotes(finding: Pick<Finding, 'source' | 'provenByGc' | 'gcChecked' | 'stress'>): string[] {
   return [
+    finding.stress ? `seen in ${finding.stress.seenIn} of ${plural(finding.stress.runs, 'run')}` : undefined,
     finding.source === 'timeout' ? 'blocked when -timeout stopped the test' : undefined,
     finding.provenByGc
       ? 'proven leaked by the GC: it can never run again'

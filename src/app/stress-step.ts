@@ -1,0 +1,198 @@
+// I/O: the --stress step. After the normal run, each package that passed clean gets its own
+// stress loop (src/stress); a package where a chunk found something gets that chunk's run in
+// place of its normal one, and every stressed package's report says how many runs it took.
+import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { BUILTIN_IGNORES } from '../classify/index.js';
+import type { PackageReport, ResolvedPackage } from '../model.js';
+import { loadTemplates } from '../overlay/index.js';
+import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
+import type { GoTestRun } from '../run/run-go-test.js';
+import { readUserOverlay } from '../run/user-overlay.js';
+import {
+  annotateStress,
+  ensureHelper,
+  loadStressTemplates,
+  reproduceCommand,
+  rewriteFiles,
+  rewriteRequest,
+  startSupervisor,
+  stressPackage,
+  stressPlan,
+  type StressLoopResult,
+  type StressSetup,
+} from '../stress/index.js';
+import type { PackageOverlayPlan } from '../overlay/index.js';
+import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
+import type { CliOptions } from '../cli/options.js';
+import type { ExecutedRun } from './execute-run.js';
+import type { Settings } from './settings.js';
+
+/** What the step did, and how to add it to the reports. */
+export interface StressOutcome {
+  /** Adds each stressed package's stress facts to its report. */
+  annotate: (packages: PackageReport[]) => PackageReport[];
+  /** One line for stderr: packages, runs, time, what was found. */
+  summary: string;
+}
+
+/** Runs the stress loop on every package the normal run passed clean; replaces the runs of those where it found something. */
+export async function stressStep(opts: {
+  go: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  tmpDir: string;
+  goRoot: string;
+  goVersion: string;
+  packages: ResolvedPackage[];
+  executed: ExecutedRun;
+  settings: Settings;
+  cli: CliOptions;
+  setup: StressSetup;
+  userOverlayFile?: string;
+  onStart: (run: GoTestRun) => void;
+  stopped: () => boolean;
+  now: () => number;
+  platform: NodeJS.Platform;
+  pid: number;
+}): Promise<StressOutcome> {
+  const budgetMs = opts.setup.request.budgetMs ?? 0;
+  const byPath = new Map(opts.packages.map((p) => [p.importPath, p]));
+  const candidates = opts.executed.runs.filter(
+    (r) =>
+      r.action === 'pass' &&
+      r.check.kind === 'clean' &&
+      byPath.has(r.importPath) &&
+      !byPath.get(r.importPath)?.noTestFiles,
+  );
+  const results = new Map<string, StressLoopResult>();
+  const reproduce = new Map<string, string>();
+  if (candidates.length > 0) {
+    const key = await loadCheckKey(checkKeyPath(opts.env));
+    const [helper, templates, stressTemplates] = await Promise.all([
+      ensureHelper({
+        goRoot: opts.goRoot,
+        goVersion: opts.goVersion,
+        env: opts.env,
+        cacheDir: dirname(checkKeyPath(opts.env)),
+        tmpDir: opts.tmpDir,
+        platform: opts.platform,
+        arch: process.arch,
+        pid: opts.pid,
+      }),
+      loadTemplates(),
+      loadStressTemplates(),
+    ]);
+    const supervisor = startSupervisor(helper);
+    opts.onStart(supervisor.asRun);
+    const workers = Math.max(1, availableParallelism());
+    try {
+      for (const [i, run] of candidates.entries()) {
+        if (opts.stopped()) break;
+        const pkg = byPath.get(run.importPath) as ResolvedPackage;
+        const result = await stressPackage(pkg, {
+          go: opts.go,
+          cwd: opts.cwd,
+          env: opts.env,
+          supervisor,
+          helper,
+          templates,
+          stressTemplates,
+          key,
+          maxWaitMs: opts.settings.maxWaitMs,
+          rules: [...BUILTIN_IGNORES, ...opts.settings.rules],
+          userOverlay: readUserOverlay(opts.userOverlayFile, opts.cwd),
+          flags: opts.setup.flags,
+          budgetMs,
+          perturb: opts.setup.request.perturb,
+          workers,
+          cpuCycle: [...new Set([workers, 1, 2, 4, 8])],
+          dir: join(opts.tmpDir, 'stress', String(i + 1)),
+          now: opts.now,
+          random: () => randomInt(2 ** 31 - 1),
+          stopped: opts.stopped,
+        });
+        results.set(run.importPath, result);
+        if (result.found) {
+          reproduce.set(
+            run.importPath,
+            reproduceCommand({
+              carried: carried(opts.cli),
+              importPath: run.importPath,
+              chunk: result.found.chunk,
+              goTestArgs: opts.cli.goTestArgs,
+            }),
+          );
+        }
+        if (result.run) opts.executed.runs[opts.executed.runs.indexOf(run)] = result.run;
+      }
+    } finally {
+      await supervisor.close();
+    }
+  }
+  return {
+    annotate: (packages) =>
+      packages.map((p) => {
+        const result = results.get(p.importPath);
+        return result ? annotateStress(p, result, result.run, reproduce.get(p.importPath)) : p;
+      }),
+    summary: summaryLine([...results.values()], candidates.length),
+  };
+}
+
+/** --stress-perturb=SEED without --stress: the normal run's overlay gets the perturbation at that seed. */
+export function perturbationExtender(opts: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  tmpDir: string;
+  goRoot: string;
+  goVersion: string;
+  packages: ResolvedPackage[];
+  userOverlayFile?: string;
+  seed: number;
+  platform: NodeJS.Platform;
+  pid: number;
+}): (plans: PackageOverlayPlan[]) => Promise<PackageOverlayPlan[]> {
+  return async (plans) => {
+    const [helper, templates] = await Promise.all([
+      ensureHelper({ ...opts, cacheDir: dirname(checkKeyPath(opts.env)), arch: process.arch }),
+      loadStressTemplates(),
+    ]);
+    const overlay = readUserOverlay(opts.userOverlayFile, opts.cwd);
+    const byPath = new Map(opts.packages.map((p) => [p.importPath, p]));
+    return Promise.all(
+      plans.map(async (plan) => {
+        const pkg = byPath.get(plan.importPath);
+        if (!pkg) return plan;
+        const response = await rewriteFiles(
+          helper,
+          rewriteRequest(pkg, plan, overlay.read, { perturb: true, hooks: false }),
+        );
+        return stressPlan(pkg, plan, response, { templates, seed: opts.seed, fileExists: overlay.exists });
+      }),
+    );
+  };
+}
+
+function summaryLine(results: StressLoopResult[], candidates: number): string {
+  const runs = results.reduce((n, r) => n + r.rounds, 0);
+  const found = results.filter((r) => r.found).length;
+  const seconds = results.reduce((n, r) => n + r.ms, 0) / 1000;
+  if (candidates === 0) return 'stress: no package passed clean, nothing to stress';
+  return `stress: ${results.length} of ${candidates} packages, ${runs} runs in ${seconds.toFixed(1)}s; ${found} found something`;
+}
+
+function carried(cli: CliOptions) {
+  return {
+    dir: cli.dir,
+    ...(cli.maxWait !== undefined ? { maxWait: cli.maxWait } : {}),
+    ignores: RULE_KIND_NAMES.flatMap((kind) =>
+      cli.ignore[kind].map((func): [string, string] => [`ignore-${RULE_KINDS[kind].flag}`, func]),
+    ),
+    ...(cli.config !== undefined ? { config: cli.config } : {}),
+    useConfig: cli.useConfig,
+    ...(cli.baseline !== undefined ? { baseline: cli.baseline } : {}),
+    useBaseline: cli.useBaseline,
+  };
+}
