@@ -1,4 +1,4 @@
-// The contract between the leak check inside the test binary (templates/check.go.tmpl)
+// The contract between the leak check inside the test binary (templates/check, scan and record .go.tmpl)
 // and the reader here: every value both sides must agree on is defined once, in this
 // file, and rendered into the template by src/overlay.
 //

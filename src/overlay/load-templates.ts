@@ -16,10 +16,17 @@ export async function loadTemplates(dir: URL = templatesDir): Promise<Templates>
       throw new GoleakRunError(`cannot read template ${name} from ${dir.pathname}: broken install?`, { cause });
     }
   };
-  const [check, testMain, wrapTestMain] = await Promise.all([
+  const [check, scan, record, testMain, wrapTestMain] = await Promise.all([
     read('check.go.tmpl'),
+    read('scan.go.tmpl'),
+    read('record.go.tmpl'),
     read('testmain.go.tmpl'),
     read('wrap-testmain.go.tmpl'),
   ]);
-  return { check, testMain, wrapTestMain };
+  const parts = [
+    { stem: 'check', text: check },
+    { stem: 'scan', text: scan },
+    { stem: 'record', text: record },
+  ];
+  return { check: parts, testMain, wrapTestMain };
 }

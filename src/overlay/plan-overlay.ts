@@ -62,6 +62,10 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
     return name;
   };
 
+  // The check's parts, each its own generated file (x-prefixed in the external test package).
+  const addCheck = (group: Group): void => {
+    for (const part of opts.templates.check) addFile(group === 'internal' ? part.stem : `x${part.stem}`, part.text, group);
+  };
   const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
   const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
   if (pinned) {
@@ -74,7 +78,7 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
   if (withMain.length === 0) {
     // Only-external directories get the TestMain in the external package, the one that exists.
     const group: Group = pkg.goFiles.length + pkg.testGoFiles.length > 0 ? 'internal' : 'external';
-    addFile(group === 'internal' ? 'check' : 'xcheck', opts.templates.check, group);
+    addCheck(group);
     plan.notes.push(`TestMain added in ${addFile('main', opts.templates.testMain, group)}`);
     return plan;
   }
@@ -99,7 +103,7 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
     if (wrapped.changes > 0) exitFiles.push(file.name);
     if (ran.changes + wrapped.changes > 0) hooked.add(file.group);
   }
-  for (const group of hooked) addFile(group === 'internal' ? 'check' : 'xcheck', opts.templates.check, group);
+  for (const group of hooked) addCheck(group);
   addFile('main', opts.templates.wrapTestMain, main.group, { USER_TESTMAIN: userTestMainName });
   plan.notes.push(`TestMain wrapped in ${main.name}`);
   if (runFiles.length > 0) plan.notes.push(`leak check runs where m.Run returns in ${runFiles.join(', ')}`);

@@ -3,8 +3,8 @@ import type { IgnoreRule } from '../model.js';
 
 /** The Go templates (templates/*.go.tmpl), as text. */
 export interface Templates {
-  /** The leak check and the os.Exit hook, one copy per instrumented test package. */
-  check: string;
+  /** The leak check (check, scan, record), one file per part in each instrumented test package. */
+  check: { stem: string; text: string }[];
   /** A TestMain for packages that have none. */
   testMain: string;
   /** A TestMain that calls the user's renamed one. */

@@ -49,6 +49,7 @@ export function normalise(text: string, moduleDir: string): string {
     .replace(/(<GOROOT>[^\n]*\n\s*"line": )\d+/g, '$1<N>')
     .replace(/\d+\.\d+s\b/g, '<T>s')
     .replace(/"(elapsedSeconds|durationSeconds)": [\d.]+/g, '"$1": <T>')
+    .replace(/"waitedMs": \d+/g, '"waitedMs": <MS>')
     .replace(/(elapsedSeconds|durationSeconds): [\d.]+/g, '$1: <T>')
     .replace(/time="[\d.]+"/g, 'time="<T>"')
     .replace(/timestamp="[^"]+"/g, 'timestamp="<TS>"')

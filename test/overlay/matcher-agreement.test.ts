@@ -72,13 +72,15 @@ beforeAll(async () => {
   await mkdir(join(dir, 'dumps'));
   await writeFile(join(dir, 'go.mod'), 'module example.com/agree\n\ngo 1.24\n');
   const templates = await loadTemplates();
-  const check = renderTemplate(templates.check, {
-    ...protocolValues('example.com/agree', '00'.repeat(32)),
-    PACKAGE: 'agree',
-    MAX_WAIT_MS: '0',
-    RULES: goRuleLiterals(rules),
-  });
-  await writeFile(join(dir, 'check_test.go'), check);
+  for (const part of templates.check) {
+    const text = renderTemplate(part.text, {
+      ...protocolValues('example.com/agree', '00'.repeat(32)),
+      PACKAGE: 'agree',
+      MAX_WAIT_MS: '0',
+      RULES: goRuleLiterals(rules),
+    });
+    await writeFile(join(dir, `${part.stem}_test.go`), text);
+  }
   await writeFile(join(dir, 'agree_test.go'), agreeTest);
   const paths = [];
   for (const d of dumps) {

@@ -8,9 +8,12 @@ import { loadTemplates } from '../../src/overlay/index.js';
 import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-template.js';
 
 describe('loadTemplates', () => {
-  it('reads the three templates from templates/ at the package root', async () => {
+  it('reads the templates from templates/ at the package root: the check in three parts', async () => {
     const t = await loadTemplates();
-    expect(t.check).toContain('func goleakrunCheck()');
+    expect(t.check.map((p) => p.stem)).toEqual(['check', 'scan', 'record']);
+    expect(t.check[0]?.text).toContain('func goleakrunCheck()');
+    expect(t.check[1]?.text).toContain('func goleakrunScan(');
+    expect(t.check[2]?.text).toContain('func goleakrunWrite(');
     expect(t.testMain).toContain('func TestMain(m *goleakruntesting.M)');
     expect(t.wrapTestMain).toContain('{{USER_TESTMAIN}}(m)');
   });
