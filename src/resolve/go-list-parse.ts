@@ -37,12 +37,15 @@ export function parseGoVersion(text: string): { major: number; minor: number } |
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
 
-/** Checks `go env -json GOVERSION GOMOD GOROOT` output and returns the module and toolchain facts. */
+/**
+ * Checks `go env -json GOVERSION GOMOD GOROOT GOWORK` output and returns the module and toolchain
+ * facts; `goWork` is set (and `goMod` empty) at a go.work workspace root that has no go.mod.
+ */
 export function checkGoEnv(
   envJson: string,
   cwd: string,
-): { goVersion: string; goMod: string; goRoot: string } {
-  const env = JSON.parse(envJson) as { GOVERSION?: string; GOMOD?: string; GOROOT?: string };
+): { goVersion: string; goMod: string; goRoot: string; goWork?: string } {
+  const env = JSON.parse(envJson) as { GOVERSION?: string; GOMOD?: string; GOROOT?: string; GOWORK?: string };
   const goVersion = env.GOVERSION ?? '';
   const v = parseGoVersion(goVersion);
   if (v && (v.major < MIN_GO.major || (v.major === MIN_GO.major && v.minor < MIN_GO.minor))) {
@@ -51,8 +54,11 @@ export function checkGoEnv(
     );
   }
   const goMod = env.GOMOD ?? '';
-  if (goMod === '' || goMod === '/dev/null' || goMod === 'NUL') {
-    throw new ResolveError(`expected a directory inside a Go module (a go.mod above it), found none at ${cwd}`);
+  const noModule = goMod === '' || goMod === '/dev/null' || goMod === 'NUL';
+  const goWork = env.GOWORK ?? '';
+  if (noModule && goWork !== '' && goWork !== 'off') return { goVersion, goMod: '', goRoot: env.GOROOT ?? '', goWork };
+  if (noModule) {
+    throw new ResolveError(`expected a directory inside a Go module or workspace (a go.mod or go.work above it), found none at ${cwd}`);
   }
   return { goVersion, goMod, goRoot: env.GOROOT ?? '' };
 }

@@ -61,7 +61,7 @@ describe('bad input', () => {
     await expectUsageError(
       outside,
       [],
-      /^goleak-run: expected a directory inside a Go module \(a go\.mod above it\), found none at /,
+      /^goleak-run: expected a directory inside a Go module or workspace \(a go\.mod or go\.work above it\), found none at /,
       {
         GOFLAGS: '',
         GO111MODULE: 'on',

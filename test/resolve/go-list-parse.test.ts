@@ -24,7 +24,7 @@ describe('go list parsing', () => {
     );
     expect(() => checkGoEnv('{"GOVERSION":"go1.24.0","GOMOD":"/m/go.mod"}', '/m')).not.toThrow();
     expect(() => checkGoEnv('{"GOVERSION":"go1.26.8","GOMOD":"/dev/null"}', '/tmp')).toThrow(
-      'expected a directory inside a Go module (a go.mod above it), found none at /tmp',
+      'expected a directory inside a Go module or workspace (a go.mod or go.work above it), found none at /tmp',
     );
   });
 
