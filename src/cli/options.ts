@@ -50,7 +50,7 @@ export function buildProgram(version: string): Command {
     // A fixed width keeps --help identical on every terminal (and in its golden test).
     .configureHelp({ helpWidth: 100 })
     .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
-    .option('-C, --dir <dir>', 'run in this directory (inside a Go module)', '.')
+    .option('-C, --dir <dir>', 'run in this directory (inside a Go module or workspace)', '.')
     .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)');
   addIgnoreOptions(program)
     .option('--config <file>', 'config file (default: .goleak-run.yaml at the module root)')

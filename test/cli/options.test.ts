@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildProgram, parseArgs } from '../../src/cli/options.js';
+import { parseMergeArgs } from '../../src/cli/merge-options.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseArgs', () => {
@@ -47,6 +48,23 @@ describe('parseArgs', () => {
     [['--github-annotations', '--no-github-annotations'], /--github-annotations and --no-github-annotations/],
   ])('refuses conflicting flags %j', (args, message) => {
     expect(() => parseArgs(args, '1')).toThrow(message);
+  });
+
+  it('reads --shard, --shard-timings and --go-json, and wants --shard beside --shard-timings', () => {
+    const parsed = parseArgs(['--shard', '2/3', '--shard-timings', 't.json', '--go-json', '-'], '1');
+    expect(parsed.kind === 'run' && parsed.options).toMatchObject({ shard: '2/3', shardTimings: 't.json', goJson: '-' });
+    expect(() => parseArgs(['--shard-timings', 't.json'], '1')).toThrow(
+      new UsageError('expected --shard K/N with --shard-timings (the timings balance the shards), found no --shard'),
+    );
+  });
+
+  it('reads merge options and its reports, and refuses a merge of nothing', () => {
+    const parsed = parseMergeArgs(['--json', 'm.json', '--no-github-annotations', 'a.json', 'b.json']);
+    expect(parsed).toEqual({
+      kind: 'merge',
+      options: { files: ['a.json', 'b.json'], reporters: { json: 'm.json', 'github-annotations': false }, verbose: false },
+    });
+    expect(() => parseMergeArgs(['--json', 'm.json'])).toThrow(new UsageError("missing required argument 'reports'"));
   });
 
   it('renders --help as documented', async () => {
