@@ -24,7 +24,7 @@ export const CRASH_SUFFIX = '.crash';
 export const EXIT_SUFFIX = '.exit';
 
 /** Identical leftover goroutines, folded inside the binary. */
-export interface RecordGroup {
+interface RecordGroup {
   /** How many goroutines. */
   n: number;
   /** Their ids (capped in the binary; `n` stays exact). */

@@ -13,7 +13,7 @@ import { goStringValue } from '../go-source/go-string.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
-export const wrapMName = 'goleakrunWrapM';
+const wrapMName = 'goleakrunWrapM';
 
 const GOLEAK = 'go.uber.org/goleak';
 // goleak options that map onto our rule kinds; IgnoreCurrent is handled in the binary.

@@ -10,7 +10,7 @@ import type { GoToken } from '../go-source/go-tokenizer.js';
 export const userTestMainName = 'goleakrunUserTestMain';
 
 /** Function (from check.go.tmpl) that turns os.Exit into an exit running the check first. */
-export const exitHookName = 'goleakrunExit';
+const exitHookName = 'goleakrunExit';
 
 
 /** Result of a rewrite: the new text and how many places changed. */

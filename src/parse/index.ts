@@ -6,8 +6,6 @@ export { parseDump } from './goroutine-dump.js';
 export { parseEventLine, isParseWarning } from './event-line.js';
 /** The streaming fold of events into package runs. */
 export { createRunFold, type FoldProgress, type RunFold, type RunFoldOptions } from './run-fold.js';
-/** The check's signed record in an output line. */
-export { findRecord } from './record-line.js';
 /** Joins the check's results files with the stream's view of a package. */
 export { applyResults, type PackageResults } from './apply-results.js';
 /** The check's folded goroutine groups → a Dump. */
