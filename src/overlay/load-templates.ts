@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { GoleakRunError } from '../errors.js';
 import type { Templates } from './types.js';
+import { templatesDirFrom } from '../templates-dir.js';
 
-// This file sits at src/overlay/ under vitest and at dist/overlay/ after tsc: the
-// package root is two levels up either way.
-const templatesDir = new URL('../../templates/', import.meta.url);
+// The package root is two levels up from src/ and tsc's dist/, one or two from the bundle.
+const templatesDir = templatesDirFrom(import.meta.url);
 
 /** Loads the templates; a missing file means a broken install. */
 export async function loadTemplates(dir: URL = templatesDir): Promise<Templates> {

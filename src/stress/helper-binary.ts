@@ -7,10 +7,10 @@ import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoleakRunError, ToolchainError } from '../errors.js';
 import type { StressTemplates } from './stress-overlay.js';
+import { templatesDirFrom } from '../templates-dir.js';
 
-// This file sits at src/stress/ under vitest and at dist/stress/ after tsc: the package root
-// is two levels up either way.
-const templatesDir = new URL('../../templates/', import.meta.url);
+// The package root is two levels up from src/ and tsc's dist/, one or two from the bundle.
+const templatesDir = templatesDirFrom(import.meta.url);
 const HELPER_FILES = ['main.go', 'rewrite.go', 'supervise.go'];
 
 /** Loads templates/perturb.go.tmpl and templates/stress.go.tmpl. */
