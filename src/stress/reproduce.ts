@@ -5,7 +5,7 @@
 import type { ChunkConfig } from './chunk-plan.js';
 
 /** The reproduction runs this many times the chunk's -count. */
-export const REPRODUCE_FACTOR = 5;
+export const REPRODUCE_FACTOR = 20;
 
 /** goleak-run options that change what a run finds, carried into the command as the user gave them. */
 export interface CarriedOptions {

@@ -72,20 +72,21 @@ export async function chunkRun(opts: {
 }): Promise<PackageRun | undefined> {
   const { result } = opts;
   const output = await readFile(join(result.dir, 'output')).catch(() => Buffer.alloc(0));
-  // go test ends a package's output with this line; test2json turns it into the package's final event.
-  const status = result.end.exitCode === 0 ? 'ok  ' : 'FAIL';
-  const tail = Buffer.from(`${status}\t${opts.importPath}\t${(result.end.ms / 1000).toFixed(3)}s\n`);
-  const lines = await test2json(
-    opts,
-    Buffer.concat([output, output.length > 0 && output.at(-1) !== 10 ? Buffer.from('\n') : Buffer.alloc(0), tail]),
-  );
-  const fold = createRunFold({
-    rewriteOutput: (line) => mapOverlayPaths(line, opts.tempToOriginal, opts.cwd),
-    key: opts.key,
-  });
-  for (const line of lines) {
+  const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, opts.tempToOriginal, opts.cwd), key: opts.key });
+  let finished = false;
+  for (const line of await test2json(opts, output)) {
     const event = parseEventLine(line);
-    if (!isParseWarning(event)) fold.push(event);
+    if (isParseWarning(event)) continue;
+    finished ||= event.Test === undefined && (event.Action === 'pass' || event.Action === 'fail');
+    fold.push(event);
+  }
+  if (!finished) {
+    // What go test adds once the binary has exited (test2json reading stdin cannot know the exit).
+    const passed = result.end.exitCode === 0;
+    const seconds = Math.round(result.end.ms) / 1000;
+    const line = `${passed ? 'ok  ' : 'FAIL'}\t${opts.importPath}\t${seconds.toFixed(3)}s\n`;
+    fold.push({ Action: 'output', Package: opts.importPath, Output: line });
+    fold.push({ Action: passed ? 'pass' : 'fail', Package: opts.importPath, Elapsed: seconds });
   }
   const run = fold.result().find((r) => r.importPath === opts.importPath);
   if (!run) return undefined;
