@@ -1,14 +1,15 @@
-// `npm run build`, second step: bundles dist/ into what the package ships — dist/cli.js and the
-// chunks it loads on demand (no node_modules needed at run time, one module graph to load at
-// start-up) — and dist/THIRD-PARTY-LICENSES.txt with the license of every bundled package.
+// `npm run build`, second step: bundles the CLI into what the package ships — dist/bin/goleak-run.js
+// and the chunks it loads on demand (no node_modules needed at run time, one module graph to load
+// at start-up) — and dist/bin/THIRD-PARTY-LICENSES.txt with the license of every bundled package.
+// It has a folder of its own: tsc's dist/ tree (which the tests import) never overwrites it.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+const out = join(root, 'dist', 'bin');
+rmSync(out, { recursive: true, force: true });
 
 // CommonJS dependencies (write-file-atomic, junit-report-builder) expect require and __filename,
 // which an ES module does not have.
@@ -28,8 +29,8 @@ const result = await build({
   target: 'node20',
   // Each lazily imported command and reporter stays in a chunk of its own, loaded only when used.
   splitting: true,
-  outdir: dist,
-  entryNames: '[name]',
+  outdir: out,
+  entryNames: 'goleak-run',
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   banner: { js: banner },
@@ -52,6 +53,6 @@ const notices = [...packages]
     return `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
   });
 writeFileSync(
-  join(dist, 'THIRD-PARTY-LICENSES.txt'),
-  `goleak-run bundles these packages into dist/cli.js and dist/chunks/.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+  join(out, 'THIRD-PARTY-LICENSES.txt'),
+  `goleak-run bundles these packages into dist/bin/.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
 );

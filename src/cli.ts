@@ -2,8 +2,9 @@
 // Entry point: the only module that reads process.argv and env, listens for signals and sets the exit code.
 import { readFileSync } from 'node:fs';
 import { main } from './app/main.js';
+import { packageFile } from './package-files.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(packageFile(import.meta.url, 'package.json'), 'utf8')) as { version: string };
 
 // `goleak-run profile …` and `goleak-run merge …` are commands of their own; their code loads only when asked for.
 const command = process.argv[2];

@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { GoleakRunError } from '../errors.js';
 import type { Templates } from './types.js';
-import { templatesDirFrom } from '../templates-dir.js';
+import { templatesDirFrom } from '../package-files.js';
 
-// The package root is two levels up from src/ and tsc's dist/, one or two from the bundle.
+// The package root is two levels up from src/ and tsc's dist/, two or three from the bundle.
 const templatesDir = templatesDirFrom(import.meta.url);
 
 /** Loads the templates; a missing file means a broken install. */

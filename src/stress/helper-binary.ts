@@ -7,9 +7,9 @@ import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoleakRunError, ToolchainError } from '../errors.js';
 import type { StressTemplates } from './stress-overlay.js';
-import { templatesDirFrom } from '../templates-dir.js';
+import { templatesDirFrom } from '../package-files.js';
 
-// The package root is two levels up from src/ and tsc's dist/, one or two from the bundle.
+// The package root is two levels up from src/ and tsc's dist/, two or three from the bundle.
 const templatesDir = templatesDirFrom(import.meta.url);
 const HELPER_FILES = ['main.go', 'rewrite.go', 'supervise.go'];
 
