@@ -22,10 +22,11 @@ export interface GoJsonVerdict {
 
 /**
  * Events for the new end-of-run leaks of a package. A leak of a test: output lines shaped as Go
- * prints a failed test (`--- FAIL: TestX (…)`, then the details indented), then a `fail` action for
- * the test and for each parent of a subtest. A leak at package level or of an unknown test: package
- * output. Known (baselined) leaks add nothing; timeout findings belong to a test Go already failed.
- * A package Go passed that goleak-run fails gets its failure text too.
+ * prints output that resumes for a finished test (`=== NAME  TestX`, the details indented, then
+ * `--- FAIL: TestX (…)`), then a `fail` action for the test and for each parent of a subtest. A leak
+ * at package level or of an unknown test: package output. Known (baselined) leaks add nothing;
+ * timeout findings belong to a test Go already failed. A package Go passed that goleak-run fails
+ * gets its failure text too.
  */
 export function goJsonVerdict(pkg: PackageReport, close: PackageClose, paths: PathContext): GoJsonVerdict {
   // Fields in Go's order (Time, Action, Package, Test, Output, Elapsed), so added lines read like Go's.
@@ -56,8 +57,11 @@ export function goJsonVerdict(pkg: PackageReport, close: PackageClose, paths: Pa
   const elapsed = new Map(pkg.tests.map((t) => [t.name, t.elapsedSeconds]));
   const closeTest = (name: string, details: string[]): void => {
     const depth = name.split('/').length - 1;
-    output(`${'    '.repeat(depth)}--- FAIL: ${name} (${(elapsed.get(name) ?? 0).toFixed(2)}s)`, name);
+    // As `go test -v` prints output that resumes for a finished test: `=== NAME`, the lines, then the
+    // result line. Parsers of that text (go-junit-report) give a test the lines after its `=== NAME`.
+    if (details.length > 0) output(`=== NAME  ${name}`, name);
     for (const text of details) output(indent(text, depth + 1), name);
+    output(`${'    '.repeat(depth)}--- FAIL: ${name} (${(elapsed.get(name) ?? 0).toFixed(2)}s)`, name);
     events.push(event('fail', name, { Elapsed: elapsed.get(name) ?? 0 }));
   };
   for (const [name, findings] of byTest)
