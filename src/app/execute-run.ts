@@ -61,6 +61,8 @@ export async function executeRun(opts: {
   onStreamLine?: StreamListener;
   /** Changes the planned overlay before it is written (--stress-perturb=SEED adds the perturbation). */
   extendPlans?: (plans: PackageOverlayPlan[]) => Promise<PackageOverlayPlan[]>;
+  /** Writes the overlay (default: every file into the temp dir); the CLI keeps the files in a cache. */
+  writeOverlayFiles?: typeof writeOverlay;
 }): Promise<ExecutedRun> {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
@@ -82,7 +84,7 @@ export async function executeRun(opts: {
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
   const planOf = new Map(plans.map((p) => [p.importPath, p]));
   if (opts.packages.length === 0) return { runs: [], warnings: [], notes, packageRules };
-  const written = await writeOverlay(plans, opts.tmpDir, userReplace);
+  const written = await (opts.writeOverlayFiles ?? writeOverlay)(plans, opts.tmpDir, userReplace);
   const resultsDir = join(opts.tmpDir, 'results');
   await mkdir(resultsDir, { recursive: true });
   const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, written.tempToOriginal, opts.cwd), key });

@@ -173,6 +173,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     flags,
     tmpDir: tmp.path,
     onProgress: (e) => progress.packageDone(e.leaked),
+    writeOverlayFiles: async (plans, tmpDir, userReplace) =>
+      (await import('./overlay-cache.js')).writeOverlayFiles({ plans, tmpDir, userReplace, env: deps.env, now: deps.now().getTime() }),
     onStart: (started) => {
       state.running = started;
       if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);

@@ -1,5 +1,7 @@
 // I/O shell of the run stage: spawns `go test -json` in its own process group and streams its lines.
-import { execa } from 'execa';
+// node:child_process directly, not execa: this is the one long-running child, it needs nothing
+// beyond a pipe and an exit status, and execa's 200 kB cost start-up time in every run.
+import { spawn } from 'node:child_process';
 
 /** How to start the go test run. */
 export interface GoTestRunOptions {
@@ -22,14 +24,11 @@ export interface GoTestRun {
 
 /** Starts go test; the child leads its own process group so that stop() reaches the test binaries too. */
 export function startGoTest(opts: GoTestRunOptions): GoTestRun {
-  const child = execa(opts.go, ['test', ...opts.args], {
+  const child = spawn(opts.go, ['test', ...opts.args], {
     cwd: opts.cwd,
     env: opts.env,
-    extendEnv: false,
     detached: true,
-    reject: false,
-    stdin: 'ignore',
-    buffer: { stdout: false, stderr: true },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const pid = child.pid;
   let exited = false;
@@ -42,18 +41,22 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     rest = lines.pop() ?? '';
     for (const line of lines) opts.onLine(line);
   });
-  const done = (async () => {
-    const result = await child;
-    if (rest !== '') opts.onLine(rest);
-    rest = '';
-    exited = true;
-    const out: { exitCode: number; stderr: string; signal?: string } = {
-      exitCode: result.exitCode ?? 1,
-      stderr: String(result.stderr ?? ''),
+  const stderr: string[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => stderr.push(chunk));
+  const done = new Promise<{ exitCode: number; stderr: string; signal?: string }>((resolve) => {
+    // 'close' comes after both pipes ended, so every line has been read; 'error' alone when go could not start.
+    const finish = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void => {
+      if (exited) return;
+      exited = true;
+      if (rest !== '') opts.onLine(rest);
+      rest = '';
+      const text = stderr.join('') + (spawnError ? `${spawnError.message}\n` : '');
+      resolve({ exitCode: code ?? 1, stderr: text, ...(signal ? { signal } : {}) });
     };
-    if (result.signal) out.signal = result.signal;
-    return out;
-  })();
+    child.once('error', (error) => finish(null, null, error));
+    child.once('close', (code, signal) => finish(code, signal));
+  });
   const killGroup = (signal: NodeJS.Signals): void => {
     if (pid === undefined) return;
     try {
