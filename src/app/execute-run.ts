@@ -94,6 +94,7 @@ export async function executeRun(opts: {
     go: opts.go,
     cwd: opts.cwd,
     env: buildTestEnv(opts.env, resultsDir),
+    streamFile: join(opts.tmpDir, 'stream.jsonl'),
     args: buildGoTestArgs({
       overlayFile: written.overlayFile,
       passThrough: opts.flags.passThrough,

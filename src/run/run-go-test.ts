@@ -2,6 +2,8 @@
 // node:child_process directly, not execa: this is the one long-running child, it needs nothing
 // beyond a pipe and an exit status, and execa's 200 kB cost start-up time in every run.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { type Tail, tailFile } from './tail-file.js';
 
 /** How to start the go test run. */
 export interface GoTestRunOptions {
@@ -11,6 +13,8 @@ export interface GoTestRunOptions {
   args: string[];
   /** Called for every line of stdout (the JSON event stream). */
   onLine: (line: string) => void;
+  /** A file (in the run's temp dir) go test writes its stdout to, followed as it grows; a pipe when absent. */
+  streamFile?: string;
 }
 
 /** A started run: wait for it, or stop it and everything it started. */
@@ -24,38 +28,46 @@ export interface GoTestRun {
 
 /** Starts go test; the child leads its own process group so that stop() reaches the test binaries too. */
 export function startGoTest(opts: GoTestRunOptions): GoTestRun {
+  const out = opts.streamFile === undefined ? 'pipe' : openSync(opts.streamFile, 'w');
   const child = spawn(opts.go, ['test', ...opts.args], {
     cwd: opts.cwd,
     env: opts.env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
   });
+  // The child has its own copy of the descriptor now.
+  if (typeof out === 'number') closeSync(out);
   const pid = child.pid;
   let exited = false;
   // Lines are split by hand from the raw stream: a large leak dump is hundreds of thousands
   // of events, and a per-line async iterator costs more than parsing them.
   let rest = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
+  const onText = (chunk: string): void => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) opts.onLine(line);
-  });
+  };
+  const tail: Promise<Tail> | undefined = opts.streamFile === undefined ? undefined : tailFile(opts.streamFile, onText);
+  if (child.stdout) {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onText);
+  }
   const stderr: string[] = [];
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => stderr.push(chunk));
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => stderr.push(chunk));
   const done = new Promise<{ exitCode: number; stderr: string; signal?: string }>((resolve) => {
     // 'close' comes after both pipes ended, so every line has been read; 'error' alone when go could not start.
-    const finish = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void => {
+    const finish = async (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): Promise<void> => {
       if (exited) return;
       exited = true;
+      await (await tail)?.finish();
       if (rest !== '') opts.onLine(rest);
       rest = '';
       const text = stderr.join('') + (spawnError ? `${spawnError.message}\n` : '');
       resolve({ exitCode: code ?? 1, stderr: text, ...(signal ? { signal } : {}) });
     };
-    child.once('error', (error) => finish(null, null, error));
-    child.once('close', (code, signal) => finish(code, signal));
+    child.once('error', (error) => void finish(null, null, error));
+    child.once('close', (code, signal) => void finish(code, signal));
   });
   const killGroup = (signal: NodeJS.Signals): void => {
     if (pid === undefined) return;
