@@ -33,7 +33,7 @@ export function overlayCacheDir(env: NodeJS.ProcessEnv): string {
 }
 
 /** Entries unused this long are removed. */
-export const OVERLAY_CACHE_MAX_AGE_MS = 5 * 24 * HOUR;
+const OVERLAY_CACHE_MAX_AGE_MS = 5 * 24 * HOUR;
 
 /**
  * Puts each planned file at `<cacheDir>/<hash>/<basename>` (the basename keeps Go's file-name build

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { REPORTERS, reporterKey } from '../report/reporters.js';
 
 /** What `goleak-run merge` was asked for. */
-export interface MergeOptions {
+interface MergeOptions {
   /** The shards' JSON reports, as given. */
   files: string[];
   /** Reporter options, by reporter name, as in CliOptions. */
@@ -16,8 +16,8 @@ export interface MergeOptions {
 /** Options to merge with, or text to print (help) and exit 0. */
 export type ParsedMergeArgs = { kind: 'merge'; options: MergeOptions } | { kind: 'print'; text: string };
 
-/** Builds the commander program of `merge`; exported so its --help can be tested. */
-export function buildMergeProgram(): Command {
+/** Builds the commander program of `merge`. */
+function buildMergeProgram(): Command {
   const program = new Command('goleak-run merge')
     .description(
       'Join the JSON reports of the shards of one run (goleak-run --shard K/N --json FILE) into the reports of a single run.',

@@ -16,7 +16,7 @@ export interface ShardReport {
 }
 
 /** The schema version `goleak-run merge` reads: the one this goleak-run writes. */
-export const MERGE_SCHEMA_VERSION = 2;
+const MERGE_SCHEMA_VERSION = 2;
 
 const where = (r: ShardReport): string => `${r.file} (${r.report.shard.index}/${r.report.shard.count})`;
 

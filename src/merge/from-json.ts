@@ -4,7 +4,7 @@ import type { Attribution, Finding, PackageReport, ShardTest, TestResult } from 
 import type { JsonLeak, JsonPackage } from '../report/json-report-types.js';
 
 /** `TestX/sub` → the attribution reporters name that way (the inverse of attributionName). */
-export function attributionOf(name: string): Attribution {
+function attributionOf(name: string): Attribution {
   if (name === PACKAGE_LEVEL) return { kind: 'package' };
   if (name === UNKNOWN_TEST) return { kind: 'unknown' };
   const slash = name.indexOf('/');
@@ -18,7 +18,7 @@ export function attributionOf(name: string): Attribution {
 }
 
 /** One finding as the run had it; what the JSON leaves out (goroutine ids, argument values) stays empty. */
-export function findingOf(leak: JsonLeak, pkg: string): Finding {
+function findingOf(leak: JsonLeak, pkg: string): Finding {
   return {
     package: pkg,
     count: leak.count,

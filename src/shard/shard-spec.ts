@@ -8,7 +8,7 @@ export interface ShardSpec {
 }
 
 /** More parts than any CI matrix runs; a typo such as 1/30000 is refused rather than run nearly empty. */
-export const MAX_SHARDS = 1000;
+const MAX_SHARDS = 1000;
 
 /** Parses `K/N` (1 ≤ K ≤ N ≤ 1000); anything else is one UsageError line. */
 export function parseShardSpec(text: string): ShardSpec {
