@@ -50,7 +50,19 @@ describe('formatJson', () => {
     await expect(text).toMatchFileSnapshot('__golden__/report.json');
   });
 
+  const shard = {
+    index: 2,
+    count: 3,
+    packages: sampleReport.packages.map((p) => p.importPath),
+    moduleDir: '.',
+    strictBaseline: false,
+    tests: { 'example.com/demo': [{ name: 'TestA', status: 'fail' as const, elapsedSeconds: 0.1, output: ['boom'] }] },
+  };
+  const sharded = JSON.parse(formatJson({ ...sampleReport, shard })) as Record<string, any>;
+
   it('has exactly the fields documented in the README, at every level', () => {
+    expect(sharded.shard).toEqual(shard);
+    expect(doc.shard).toBeUndefined();
     const tables = documentedFields();
     expect([...tables.keys()].sort()).toEqual(
       [
@@ -62,13 +74,15 @@ describe('formatJson', () => {
         'packages[].leaks[].tests[]',
         'packages[].leaks[].stack[]',
         'packages[].tests',
+        'shard',
         'stale[]',
         'summary',
         'tool',
       ].sort(),
     );
     for (const [path, fields] of tables) {
-      const objects = objectsAt(doc, path);
+      // Only the report of one part of a sharded run has a shard object.
+      const objects = objectsAt(path === 'shard' ? sharded : doc, path);
       expect(objects.length, `objects at ${path || 'top level'}`).toBeGreaterThan(0);
       const names = new Set(fields.map((f) => f.name));
       for (const obj of objects) {
