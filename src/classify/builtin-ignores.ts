@@ -31,7 +31,11 @@ export const BUILTIN_IGNORES: readonly IgnoreRule[] = [
 // The injected TestMain names every function it defines with this prefix.
 const OWN_PREFIX = 'goleakrun';
 
+// --stress's perturbation point (templates/perturb.go.tmpl) pauses the user's own goroutines.
+const STRESS_POINT = '.goleakrunPerturb';
+const own = (func: string): boolean => func.includes(OWN_PREFIX) && !func.endsWith(STRESS_POINT);
+
 /** The leak check's own goroutine: any own frame, or the creator, belongs to the injected snippet. */
 export function isOwnCheckGoroutine(g: Goroutine): boolean {
-  return g.frames.some((f) => f.func.includes(OWN_PREFIX)) || (g.createdBy?.func.includes(OWN_PREFIX) ?? false);
+  return g.frames.some((f) => own(f.func)) || (g.createdBy ? own(g.createdBy.func) : false);
 }

@@ -24,6 +24,13 @@ export function annotateStress(
   };
   if (stress.notStressed !== undefined) out.warnings = [...report.warnings, `not stressed: ${stress.notStressed}`];
   if (!stress.found || reproduce === undefined || run === undefined) return out;
+  if (report.status === 'passed') {
+    // The chunk's verdict and the classification disagree: say so rather than pass quietly.
+    out.warnings = [
+      ...out.warnings,
+      `stress: a chunk stopped the loop (${stress.found.verdict}) but its report shows nothing`,
+    ];
+  }
   const dumps: Dump[] = [];
   if (run.check.kind === 'leaked') dumps.push(parseFoldedDump(run.check.groups));
   if (run.timeout) dumps.push(parseDump(run.timeout.dump));

@@ -10,7 +10,7 @@ import { applyResults, createRunFold, isParseWarning, parseEventLine, type Packa
 import { readResults } from '../run/read-results.js';
 import { buildTestEnv } from '../run/test-env.js';
 import type { ChunkConfig } from './chunk-plan.js';
-import { chunkArgs, chunkVerdict, type ChunkVerdict } from './chunk-verdict.js';
+import { chunkArgs, chunkVerdict, type ChunkVerdict, plannedRounds } from './chunk-verdict.js';
 import { parseRoundLog, type RoundLog } from './round-log.js';
 import type { StressFlags } from './stress-flags.js';
 import { PERTURB_ENV, STRESS_LOG_ENV } from './stress-overlay.js';
@@ -54,10 +54,20 @@ export async function runChunk(opts: {
   );
   const results = (await readResults(resultsDir, [opts.importPath])).get(opts.importPath) ?? {};
   const logText = await readFile(logFile, 'utf8').catch(() => '');
-  const log = parseRoundLog(logText, end.pid ?? -1);
   const verdict = end.error ? 'failed' : chunkVerdict(end.exitCode, results);
+  let log = parseRoundLog(logText, end.pid ?? -1);
+  if (log.rounds === 0 && verdict === 'clean' && (await ranTests(join(dir, 'output')))) {
+    // Tests ran but logged nothing (no test function the helper could hook): each ran every round.
+    log = { ...log, rounds: plannedRounds(chunk) };
+  }
   if (verdict === 'clean') await rm(dir, { recursive: true, force: true });
   return { chunk, end, verdict, log, results, dir };
+}
+
+// test2json's framing byte, then a test's start line: `-test.v=test2json` prints it for every test.
+async function ranTests(output: string): Promise<boolean> {
+  const text = await readFile(output, 'latin1').catch(() => '');
+  return text.includes('\x16=== RUN ');
 }
 
 /** The chunk's output as go test would have reported it: events through test2json, folded, results applied. */
@@ -72,7 +82,10 @@ export async function chunkRun(opts: {
 }): Promise<PackageRun | undefined> {
   const { result } = opts;
   const output = await readFile(join(result.dir, 'output')).catch(() => Buffer.alloc(0));
-  const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, opts.tempToOriginal, opts.cwd), key: opts.key });
+  const fold = createRunFold({
+    rewriteOutput: (line) => mapOverlayPaths(line, opts.tempToOriginal, opts.cwd),
+    key: opts.key,
+  });
   let finished = false;
   for (const line of await test2json(opts, output)) {
     const event = parseEventLine(line);
