@@ -3,10 +3,10 @@ import { DURATION_HINT, parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
 
 /** Longest budget per package: a day; a longer hunt is a job for several runs. */
-export const MAX_STRESS_BUDGET_MS = 86_400_000;
+const MAX_STRESS_BUDGET_MS = 86_400_000;
 
 /** Largest perturbation seed: seeds are drawn below 2^31 and must survive JSON, Go and shells. */
-export const MAX_PERTURB_SEED = 2 ** 53 - 1;
+const MAX_PERTURB_SEED = 2 ** 53 - 1;
 
 /** `on`: a fresh seed per chunk of runs; `off`: no perturbation; a number: that seed throughout. */
 export type PerturbMode = 'on' | 'off' | number;

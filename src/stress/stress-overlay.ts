@@ -15,7 +15,7 @@ export const PERTURB_ENV = 'GOLEAKRUN_PERTURB';
 /** The variable a chunk sets to the path of its round log. */
 export const STRESS_LOG_ENV = 'GOLEAKRUN_STRESS_LOG';
 /** Goroutines above the count at the first test beyond which a chunk skips its remaining tests. */
-export const MAX_LEFTOVER = 10_000;
+const MAX_LEFTOVER = 10_000;
 
 type Group = 'internal' | 'external';
 
@@ -37,7 +37,7 @@ export interface RewriteRequest {
 }
 
 /** The helper's answer for one file: `src` is '' when nothing changed. */
-export interface RewriteResult {
+interface RewriteResult {
   path: string;
   src: string;
   package: string;

@@ -17,7 +17,7 @@ export interface ProcessEnd {
 }
 
 /** A process to run: its output (stdout and stderr together) goes to the file `out`. */
-export interface ProcessRequest {
+interface ProcessRequest {
   argv: string[];
   env: NodeJS.ProcessEnv;
   dir: string;
