@@ -11,7 +11,7 @@ import { templatesDirFrom } from '../package-files.js';
 
 // The package root is two levels up from src/ and tsc's dist/, two or three from the bundle.
 const templatesDir = templatesDirFrom(import.meta.url);
-const HELPER_FILES = ['main.go', 'rewrite.go', 'supervise.go'];
+const HELPER_FILES = ['main.go', 'rewrite.go', 'hooks.go', 'supervise.go'];
 
 /** Loads templates/perturb.go.tmpl and templates/stress.go.tmpl. */
 export async function loadStressTemplates(dir: URL = templatesDir): Promise<StressTemplates> {
