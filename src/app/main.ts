@@ -208,6 +208,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     now: () => deps.now().getTime(),
     platform: deps.platform,
     pid: deps.pid,
+    onPackage: (line) => deps.stderr.write(`goleak-run: ${line}\n`),
   });
   if (state.signal) return reportInterrupted(deps, state.signal);
   if (stressed) deps.stderr.write(`goleak-run: ${stressed.summary}\n`);

@@ -56,6 +56,8 @@ export async function stressStep(opts: {
   now: () => number;
   platform: NodeJS.Platform;
   pid: number;
+  /** A line for each package as its loop ends: a long nightly run is never silent for long. */
+  onPackage?: (line: string) => void;
 }): Promise<StressOutcome> {
   const budgetMs = opts.setup.request.budgetMs ?? 0;
   const byPath = new Map(opts.packages.map((p) => [p.importPath, p]));
@@ -114,6 +116,7 @@ export async function stressStep(opts: {
           stopped: opts.stopped,
         });
         results.set(run.importPath, result);
+        opts.onPackage?.(packageLine(result));
         if (result.found) {
           reproduce.set(
             run.importPath,
@@ -173,6 +176,13 @@ export function perturbationExtender(opts: {
       }),
     );
   };
+}
+
+const FOUND = { leaked: 'found a leak', hung: 'found a hung test', failed: 'found a failing test', clean: '' };
+
+function packageLine(r: StressLoopResult): string {
+  const what = r.notStressed ?? (r.found ? FOUND[r.found.verdict] : 'found nothing');
+  return `stress ${r.importPath}: ${r.rounds} runs in ${(r.ms / 1000).toFixed(1)}s, ${what}`;
 }
 
 function summaryLine(results: StressLoopResult[], candidates: number): string {
