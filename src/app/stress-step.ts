@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BUILTIN_IGNORES } from '../classify/index.js';
+import { GoleakRunError } from '../errors.js';
 import type { PackageReport, ResolvedPackage } from '../model.js';
 import { loadTemplates } from '../overlay/index.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
@@ -114,6 +115,13 @@ export async function stressStep(opts: {
           now: opts.now,
           random: () => randomInt(2 ** 31 - 1),
           stopped: opts.stopped,
+        }).catch((error: unknown) => {
+          // A bug here must cost one package its stress loop, not the whole run; bad input still stops it.
+          if (error instanceof GoleakRunError) throw error;
+          return notStressed(
+            run.importPath,
+            `internal error: ${error instanceof Error ? error.message : String(error)}`,
+          );
         });
         results.set(run.importPath, result);
         opts.onPackage?.(packageLine(result));
@@ -176,6 +184,10 @@ export function perturbationExtender(opts: {
       }),
     );
   };
+}
+
+function notStressed(importPath: string, why: string): StressLoopResult {
+  return { importPath, rounds: 0, chunks: 0, ms: 0, tempToOriginal: {}, sites: 0, notStressed: why };
 }
 
 const FOUND = { leaked: 'found a leak', hung: 'found a hung test', failed: 'found a failing test', clean: '' };

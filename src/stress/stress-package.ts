@@ -154,6 +154,9 @@ async function build(pkg: ResolvedPackage, deps: StressPackageDeps): Promise<Bui
     key: deps.key,
     fileExists: deps.userOverlay.exists,
   });
+  // No check in the binary, nothing to hunt: the normal run said why (plan-overlay.ts).
+  if (base.unchecked !== undefined)
+    return { binary: '', tempToOriginal: {}, sites: 0, error: 'the package is not checked for leaks' };
   const perturb = deps.perturb !== 'off';
   const response = await rewriteFiles(deps.helper, rewriteRequest(pkg, base, sources, { perturb, hooks: true }));
   const plan = stressPlan(pkg, base, response, {
@@ -161,6 +164,8 @@ async function build(pkg: ResolvedPackage, deps: StressPackageDeps): Promise<Bui
     seed: 0,
     fileExists: deps.userOverlay.exists,
   });
+  // writeOverlay makes a directory per file only: a plan without files still needs its own.
+  await mkdir(join(deps.dir, 'overlay'), { recursive: true });
   const written = await writeOverlay([plan], join(deps.dir, 'overlay'), deps.userOverlay.replace);
   const binary = join(deps.dir, 'pkg.test');
   const sites = Object.values(response.sites).reduce((a, b) => a + (b ?? 0), 0);
