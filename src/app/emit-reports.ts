@@ -3,8 +3,7 @@
 import { createColors } from 'picocolors';
 import type { RunReport } from '../model.js';
 import { formatConsole } from '../report/format-console.js';
-import { UsageError } from '../errors.js';
-import { appendStepSummary, reportPathProblem, writeReportFile } from '../report/write-report-file.js';
+import { appendStepSummary, writeReportFile } from '../report/write-report-file.js';
 import type { Settings } from './settings.js';
 
 /** Where the reports go. */
@@ -21,17 +20,8 @@ function humanStream(settings: Pick<Settings, 'outputs' | 'goJson'>, sinks: Pick
   return owned ? sinks.stderr : sinks.stdout;
 }
 
-/** Checks before the run that every report file can be written: a bad path must not cost the whole run. */
-export function checkReportPaths(settings: Pick<Settings, 'outputs' | 'goJson'>): void {
-  const files = settings.outputs.map((o) => ({ ...o, append: o.reporter.append }));
-  if (settings.goJson) files.push({ to: settings.goJson, source: '--go-json', append: false } as (typeof files)[number]);
-  for (const { append, to, source } of files) {
-    if (to.kind !== 'file') continue;
-    const problem = reportPathProblem(to.path, { append });
-    if (problem !== undefined)
-      throw new UsageError(`expected ${source} ${to.path} to be a file it can write, found ${problem}`);
-  }
-}
+// Checked before the run, from a module of its own: main loads this one only after go test started.
+export { checkReportPaths } from './report-paths.js';
 
 /** A line go printed on stderr (or outside its JSON events), as goleak-run shows it. */
 export function goWarningLine(line: string): string {

@@ -11,9 +11,7 @@ import { readUserOverlay } from '../run/user-overlay.js';
 import { startWatchdog, type Watchdog } from '../run/watchdog.js';
 import { reportPathProblem } from '../report/write-report-file.js';
 import { checkStress } from '../stress/stress-setup.js';
-import { finishReport, packageReports } from './assemble-report.js';
-import { baselineStep } from './baseline-step.js';
-import { checkReportPaths, emitReports } from './emit-reports.js';
+import { checkReportPaths } from './report-paths.js';
 import { createProgressLine, type TerminalStream } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
@@ -141,6 +139,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
   const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
   const { executeRun } = await runStage;
+  let finishing: Promise<typeof import('./finish-stage.js')> | undefined;
   // Loaded only when asked for: every module costs start-up time.
   state.goJson = settings.goJson
     ? await (await import('./go-json-step.js')).startGoJson({ settings, resolution, baseline: inputs.baseline, env: deps.env, stdout: deps.stdout })
@@ -179,6 +178,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
       state.running = started;
       if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
       if (state.signal) void started.stop();
+      // Node waits for go test from here on: the time to load what comes after it.
+      finishing ??= import('./finish-stage.js');
     },
   });
   progress.clear();
@@ -214,6 +215,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   if (stressed) deps.stderr.write(`goleak-run: ${stressed.summary}\n`);
   // go test fails these before building them; we never ran them, and report them as it would.
   executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
+  const { packageReports, baselineStep, finishReport, emitReports } = await (finishing ??= import('./finish-stage.js'));
   const classified = packageReports({ resolution, executed, settings, readSource });
   const packages = stressed ? stressed.annotate(classified) : classified;
   const step = (baseline: typeof inputs.baseline) =>
