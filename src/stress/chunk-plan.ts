@@ -25,6 +25,8 @@ export interface ChunkHistory {
   ms: number;
   /** The largest -count used so far. */
   maxCount: number;
+  /** The latest finished chunks' rounds and times, to tell a process's fixed cost from a round's. */
+  samples: Array<{ rounds: number; ms: number }>;
 }
 
 /** The fixed inputs of a package's loop. */
@@ -53,8 +55,10 @@ const MAX_COUNT = 1_000_000;
 
 /** An empty history. */
 export function startHistory(): ChunkHistory {
-  return { started: 0, rounds: 0, ms: 0, maxCount: 0 };
+  return { started: 0, rounds: 0, ms: 0, maxCount: 0, samples: [] };
 }
+
+const SAMPLES = 16;
 
 /** The history after a chunk finished having run `rounds` rounds in `ms`. */
 export function recordChunk(history: ChunkHistory, chunk: ChunkConfig, rounds: number, ms: number): ChunkHistory {
@@ -63,6 +67,7 @@ export function recordChunk(history: ChunkHistory, chunk: ChunkConfig, rounds: n
     rounds: history.rounds + rounds,
     ms: history.ms + ms,
     maxCount: Math.max(history.maxCount, chunk.count),
+    samples: rounds > 0 ? [...history.samples, { rounds, ms }].slice(-SAMPLES) : history.samples,
   };
 }
 
@@ -70,28 +75,54 @@ export function recordChunk(history: ChunkHistory, chunk: ChunkConfig, rounds: n
 export function nextChunk(history: ChunkHistory, ctx: ChunkContext): { chunk: ChunkConfig; history: ChunkHistory } {
   const index = history.started + 1;
   const cpu = ctx.userCpu ?? [ctx.cpuCycle[(index - 1) % ctx.cpuCycle.length] ?? 1];
-  const count = chunkCount(history, ctx.budgetLeftMs, cpu.length);
-  const perRound = history.rounds > 0 ? history.ms / history.rounds : undefined;
-  const expected = perRound === undefined ? undefined : perRound * count * cpu.length;
+  const cost = estimateCost(history.samples);
+  const count = cost ? chunkCount(cost, history, ctx.budgetLeftMs, cpu.length) : 1;
   const chunk: ChunkConfig = {
     index,
     count,
     cpu,
     shuffle: shuffleFor(ctx),
-    timeoutMs: chunkTimeout(expected, ctx),
+    timeoutMs: chunkTimeout(cost ? cost.fixed + cost.perRound * count * cpu.length : undefined, ctx),
   };
   if (ctx.perturb !== 'off') chunk.perturbSeed = ctx.perturb === 'on' ? 1 + ctx.random() : ctx.perturb;
   return { chunk, history: { ...history, started: index } };
 }
 
-// The first chunks run one round each: they measure. Then -count aims at TARGET_CHUNK_MS (less
-// when little budget is left), growing by at most GROWTH per chunk.
-function chunkCount(history: ChunkHistory, budgetLeftMs: number, cpus: number): number {
-  if (history.rounds === 0) return 1;
-  const perRound = Math.max(history.ms / history.rounds, 0.001);
-  const target = Math.min(TARGET_CHUNK_MS, Math.max(budgetLeftMs, 50));
-  const wanted = Math.floor(target / perRound / cpus);
-  return Math.max(1, Math.min(wanted, Math.max(1, history.maxCount) * GROWTH, MAX_COUNT));
+/** A chunk's cost: a fixed part per process (start, the check, -race's exit delay) and a part per round. */
+export interface ChunkCost {
+  fixed: number;
+  perRound: number;
+  /** Both parts are known: chunks of different sizes were measured. */
+  fitted: boolean;
+}
+
+/** Fits ms = fixed + perRound × rounds to the samples; with one size only, all of it counts as round time. */
+export function estimateCost(samples: ReadonlyArray<{ rounds: number; ms: number }>): ChunkCost | undefined {
+  if (samples.length === 0) return undefined;
+  const n = samples.length;
+  const mx = samples.reduce((a, s) => a + s.rounds, 0) / n;
+  const my = samples.reduce((a, s) => a + s.ms, 0) / n;
+  const sxx = samples.reduce((a, s) => a + (s.rounds - mx) ** 2, 0);
+  if (sxx === 0) return { fixed: 0, perRound: Math.max(my / mx, 0.001), fitted: false };
+  const sxy = samples.reduce((a, s) => a + (s.rounds - mx) * (s.ms - my), 0);
+  const perRound = Math.max(sxy / sxx, 0.001);
+  return { fixed: Math.max(0, my - perRound * mx), perRound, fitted: true };
+}
+
+// The first chunks run one round each: they measure. While chunks of one size only were measured,
+// the next is twice as big (if that fits in half the budget left), so that a process's fixed cost
+// can be told from a round's. Then -count aims at TARGET_CHUNK_MS, or three times the fixed cost
+// when that is more (-race sleeps a second at exit), within half the budget left, growing by at
+// most GROWTH per chunk.
+function chunkCount(cost: ChunkCost, history: ChunkHistory, budgetLeftMs: number, cpus: number): number {
+  const last = Math.max(1, history.maxCount);
+  if (!cost.fitted) {
+    const doubled = last * 2;
+    return cost.perRound * doubled * cpus <= budgetLeftMs / 2 ? doubled : last;
+  }
+  const target = Math.min(Math.max(TARGET_CHUNK_MS, 3 * cost.fixed), Math.max(budgetLeftMs / 2, 50));
+  const wanted = Math.floor((target - cost.fixed) / cost.perRound / cpus);
+  return Math.max(1, Math.min(wanted, last * GROWTH, MAX_COUNT));
 }
 
 function shuffleFor(ctx: ChunkContext): string {
@@ -101,10 +132,14 @@ function shuffleFor(ctx: ChunkContext): string {
 }
 
 // A user's -timeout stands (0, none, gets ours). Otherwise ten times what the chunk should
-// take, at least MIN_CHUNK_TIMEOUT_MS, and no more than the budget left, so that a hung test
-// is found within the budget; a chunk of unknown length gets half of what is left.
+// take, at least MIN_CHUNK_TIMEOUT_MS, and within the budget left (so that a hung test is found
+// within the budget) unless that is under twice the chunk's length; a chunk of unknown length
+// gets half of what is left.
 function chunkTimeout(expectedMs: number | undefined, ctx: ChunkContext): number {
   if (ctx.userTimeoutMs !== undefined && ctx.userTimeoutMs > 0) return ctx.userTimeoutMs;
-  const wanted = expectedMs === undefined ? ctx.budgetLeftMs / 2 : Math.min(expectedMs * 10, ctx.budgetLeftMs);
+  const wanted =
+    expectedMs === undefined
+      ? ctx.budgetLeftMs / 2
+      : Math.min(expectedMs * 10, Math.max(ctx.budgetLeftMs, expectedMs * 2));
   return Math.ceil(Math.max(MIN_CHUNK_TIMEOUT_MS, wanted));
 }

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ChunkContext,
+  estimateCost,
   MIN_CHUNK_TIMEOUT_MS,
   nextChunk,
   recordChunk,
   startHistory,
-  TARGET_CHUNK_MS,
 } from '../../src/stress/chunk-plan.js';
 
 function counter(): () => number {
@@ -24,7 +24,7 @@ const ctx = (over: Partial<ChunkContext> = {}): ChunkContext => ({
 });
 
 describe('nextChunk', () => {
-  it('measures with one round first, then sizes -count to the target time', () => {
+  it("measures with one round first, tells the fixed cost from a round's, then sizes -count to the target time", () => {
     const c = ctx();
     let { chunk, history } = nextChunk(startHistory(), c);
     expect(chunk).toMatchObject({ index: 1, count: 1, cpu: [2], shuffle: '100', perturbSeed: 102 });
@@ -32,13 +32,51 @@ describe('nextChunk', () => {
     expect(chunk.timeoutMs).toBe(15_000);
     history = recordChunk(history, chunk, 1, 6);
     ({ chunk, history } = nextChunk(history, c));
-    // 6 ms a round: 50 rounds would make 300 ms, but -count grows at most 8 times a chunk.
-    expect(chunk).toMatchObject({ index: 2, count: 8, cpu: [1] });
-    history = recordChunk(history, chunk, 8, 48);
+    // One size measured: twice as many rounds, to tell the process's cost from a round's.
+    expect(chunk).toMatchObject({ index: 2, count: 2, cpu: [1] });
+    history = recordChunk(history, chunk, 2, 7);
+    ({ chunk, history } = nextChunk(history, c));
+    // 5 ms a process and 1 ms a round: 295 rounds make 300 ms, but -count grows at most 8 times a chunk.
+    expect(chunk).toMatchObject({ count: 16, cpu: [4] });
+    history = recordChunk(history, chunk, 16, 21);
     ({ chunk } = nextChunk(history, c));
-    expect(chunk.count).toBe(Math.floor(TARGET_CHUNK_MS / 6));
-    expect(chunk.cpu).toEqual([4]);
+    expect(chunk.count).toBe(128);
     expect(chunk.timeoutMs).toBe(MIN_CHUNK_TIMEOUT_MS);
+  });
+
+  it('gives a costly process (-race sleeps a second at exit) chunks three times as long', () => {
+    let history = startHistory();
+    for (const [count, ms] of [
+      [1, 1020],
+      [2, 1040],
+      [16, 1320],
+    ] as const) {
+      const next = nextChunk(history, ctx({ userCpu: [1] }));
+      history = recordChunk(next.history, { ...next.chunk, count }, count, ms);
+    }
+    // 1000 ms a process, 20 ms a round: 3 s chunks.
+    const cost = estimateCost(history.samples);
+    expect(cost?.fixed).toBeCloseTo(1000, 6);
+    expect(cost?.perRound).toBeCloseTo(20, 6);
+    expect(nextChunk(history, ctx({ userCpu: [1] })).chunk.count).toBe(100);
+  });
+
+  it('keeps a slow round to one per chunk, with a time-out the chunk can meet', () => {
+    let history = startHistory();
+    for (const [count, ms] of [
+      [1, 5000],
+      [2, 10_000],
+    ] as const) {
+      const next = nextChunk(history, ctx({ userCpu: [1], budgetLeftMs: 30_000 }));
+      history = recordChunk(next.history, { ...next.chunk, count }, count, ms);
+    }
+    const { chunk } = nextChunk(history, ctx({ userCpu: [1], budgetLeftMs: 3000 }));
+    expect(chunk.count).toBe(1);
+    // Over the 3 s left, but a 5 s chunk must not pass for a hung test.
+    expect(chunk.timeoutMs).toBe(MIN_CHUNK_TIMEOUT_MS);
+    expect(nextChunk(history, ctx({ userCpu: [1], budgetLeftMs: 3000, userTimeoutMs: 0 })).chunk.timeoutMs).toBe(
+      10_000,
+    );
   });
 
   it('keeps what the user fixed: -cpu (every value a round), -shuffle off or a seed, -timeout', () => {
