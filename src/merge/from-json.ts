@@ -59,6 +59,7 @@ function findingOf(leak: JsonLeak, pkg: string): Finding {
     provenByGc: leak.provenByGc,
     goroutineIds: [],
     ...(leak.baseline !== undefined ? { baseline: leak.baseline } : {}),
+    ...(leak.stress ? { stress: { ...leak.stress } } : {}),
   };
 }
 
