@@ -48,6 +48,7 @@ export function shardInfo(
     packages: opts.allPackages,
     moduleDir: rel === '' ? '.' : rel,
     strictBaseline: opts.strictBaseline,
+    unchecked: report.packages.filter((p) => p.waitedMs === undefined).map((p) => p.importPath),
     tests: Object.fromEntries(
       report.packages.map((p) => [
         p.importPath,

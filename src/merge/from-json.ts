@@ -18,7 +18,8 @@ function attributionOf(name: string): Attribution {
 }
 
 /** One finding as the run had it; what the JSON leaves out (goroutine ids, argument values) stays empty. */
-function findingOf(leak: JsonLeak, pkg: string): Finding {
+// `gcChecked`: the package's run had the GC's proof, which end-of-run findings were then checked by.
+function findingOf(leak: JsonLeak, pkg: string, gcProof: boolean): Finding {
   return {
     package: pkg,
     count: leak.count,
@@ -57,6 +58,7 @@ function findingOf(leak: JsonLeak, pkg: string): Finding {
     fingerprint: leak.fingerprint,
     source: leak.source,
     provenByGc: leak.provenByGc,
+    ...(gcProof && leak.source === 'end-of-run' ? { gcChecked: true } : {}),
     goroutineIds: [],
     ...(leak.baseline !== undefined ? { baseline: leak.baseline } : {}),
     ...(leak.stress ? { stress: { ...leak.stress } } : {}),
@@ -64,13 +66,19 @@ function findingOf(leak: JsonLeak, pkg: string): Finding {
 }
 
 /** A package of the report, its tests taken from the shard's full list (names alone when it has none). */
-export function packageOf(pkg: JsonPackage, tests: readonly ShardTest[] | undefined): PackageReport {
-  // Fields the JSON keeps as the run had them (status, times, counts, and any added later) pass as they are.
-  const { tests: names, leaks, failures, warnings, ...same } = pkg;
+export function packageOf(
+  pkg: JsonPackage,
+  tests: readonly ShardTest[] | undefined,
+  unchecked: boolean,
+): PackageReport {
+  // Fields the JSON keeps as the run had them (status, times, counts, and any added later) pass as they
+  // are; a package whose check never reported had no wait time and no proof, which the JSON writes as 0.
+  const { tests: names, leaks, failures, warnings, waitedMs, gcProof, ...same } = pkg;
   return {
     ...same,
+    ...(unchecked ? {} : { waitedMs, gcProof }),
     tests: tests ? tests.map(testOf) : testsByName(names),
-    leaks: leaks.map((l) => findingOf(l, pkg.importPath)),
+    leaks: leaks.map((l) => findingOf(l, pkg.importPath, pkg.gcProof === true)),
     failures: [...failures],
     warnings: [...warnings],
   };

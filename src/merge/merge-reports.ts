@@ -14,7 +14,10 @@ export function mergeReports(parts: readonly ShardReport[], moduleDir: string): 
   const first = parts[0]!.report;
   const byPath = new Map<string, PackageReport>();
   for (const { report } of parts) {
-    for (const p of report.packages) byPath.set(p.importPath, packageOf(p, report.shard.tests[p.importPath]));
+    const unchecked = new Set(report.shard.unchecked ?? []);
+    for (const p of report.packages) {
+      byPath.set(p.importPath, packageOf(p, report.shard.tests[p.importPath], unchecked.has(p.importPath)));
+    }
   }
   const packages = first.shard.packages.map((p) => byPath.get(p)).filter((p): p is PackageReport => p !== undefined);
   const stale = parts

@@ -67,6 +67,8 @@ export interface ShardInfo {
   strictBaseline: boolean;
   /** This part's tests by package import path, with times and the output of those that did not pass. */
   tests: Record<string, ShardTest[]>;
+  /** This part's packages whose leak check never reported (the JSON's waitedMs 0 and gcProof false stand for none). */
+  unchecked: string[];
 }
 
 /** The result of a whole run, input of every reporter. */

@@ -56,6 +56,7 @@ describe('formatJson', () => {
     packages: sampleReport.packages.map((p) => p.importPath),
     moduleDir: '.',
     strictBaseline: false,
+    unchecked: [],
     tests: { 'example.com/demo': [{ name: 'TestA', status: 'fail' as const, elapsedSeconds: 0.1, output: ['boom'] }] },
   };
   const sharded = JSON.parse(formatJson({ ...sampleReport, shard })) as Record<string, any>;
