@@ -147,7 +147,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   const perturbSeed = stress?.request.budgetMs === undefined ? stress?.request.perturb : undefined;
   const extendPlans =
     typeof perturbSeed === 'number'
-      ? (await import('./stress-step.js')).perturbationExtender({
+      ? (await import('./perturb-step.js')).perturbationExtender({
           cwd,
           env: deps.env,
           tmpDir: tmp.path,
