@@ -16,15 +16,11 @@ import {
   ensureHelper,
   loadStressTemplates,
   reproduceCommand,
-  rewriteFiles,
-  rewriteRequest,
   startSupervisor,
   stressPackage,
-  stressPlan,
   type StressLoopResult,
   type StressSetup,
 } from '../stress/index.js';
-import type { PackageOverlayPlan } from '../overlay/index.js';
 import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
 import type { CliOptions } from '../cli/options.js';
 import type { ExecutedRun } from './execute-run.js';
@@ -149,40 +145,6 @@ export async function stressStep(opts: {
         return result ? annotateStress(p, result, result.run, reproduce.get(p.importPath)) : p;
       }),
     summary: summaryLine([...results.values()], candidates.length),
-  };
-}
-
-/** --stress-perturb=SEED without --stress: the normal run's overlay gets the perturbation at that seed. */
-export function perturbationExtender(opts: {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  tmpDir: string;
-  goRoot: string;
-  goVersion: string;
-  packages: ResolvedPackage[];
-  userOverlayFile?: string;
-  seed: number;
-  platform: NodeJS.Platform;
-  pid: number;
-}): (plans: PackageOverlayPlan[]) => Promise<PackageOverlayPlan[]> {
-  return async (plans) => {
-    const [helper, templates] = await Promise.all([
-      ensureHelper({ ...opts, cacheDir: dirname(checkKeyPath(opts.env)), arch: process.arch }),
-      loadStressTemplates(),
-    ]);
-    const overlay = readUserOverlay(opts.userOverlayFile, opts.cwd);
-    const byPath = new Map(opts.packages.map((p) => [p.importPath, p]));
-    return Promise.all(
-      plans.map(async (plan) => {
-        const pkg = byPath.get(plan.importPath);
-        if (!pkg) return plan;
-        const response = await rewriteFiles(
-          helper,
-          rewriteRequest(pkg, plan, overlay.read, { perturb: true, hooks: false }),
-        );
-        return stressPlan(pkg, plan, response, { templates, seed: opts.seed, fileExists: overlay.exists });
-      }),
-    );
   };
 }
 
