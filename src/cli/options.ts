@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { RuleKindName } from '../rule-kinds.js';
 import { addIgnoreOptions, readIgnoreOptions } from './ignore-options.js';
 import { REPORTERS, reporterKey } from '../report/reporters.js';
+import { parseShardSpec } from '../shard/shard-spec.js';
 
 /** Everything the user asked for on the command line (config-file defaults are merged later). */
 export interface CliOptions {
@@ -128,7 +129,11 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
     if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean')) options.reporters[reporter.name] = value as string | boolean;
   }
   if (typeof o.color === 'boolean') options.color = o.color;
-  if (typeof o.shard === 'string') options.shard = o.shard;
+  if (typeof o.shard === 'string') {
+    // Checked here, before go list, so a typo is the one line the user sees.
+    parseShardSpec(o.shard);
+    options.shard = o.shard;
+  }
   if (typeof o.shardTimings === 'string') options.shardTimings = o.shardTimings;
   if (typeof o.goJson === 'string') options.goJson = o.goJson;
   if (typeof o.stress === 'string') options.stress = o.stress;

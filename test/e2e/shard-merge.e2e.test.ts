@@ -201,3 +201,20 @@ describe('merge refuses, with one line and exit 2', () => {
     await refuse(['single.tap'], /expected a goleak-run JSON report in single.tap, found text that is not JSON/);
   });
 });
+
+describe('--shard refuses bad input with one line and exit 2, before any test runs', () => {
+  it.each([
+    [['--shard', '0/3'], /^goleak-run: expected --shard K\/N with 1 <= K <= N <= 1000 \(e\.g\. 2\/4\), found "0\/3"$/],
+    [['--shard-timings', 't.json'], /^goleak-run: expected --shard K\/N with --shard-timings .*, found no --shard$/],
+    [
+      ['--shard', '1/2', '--shard-timings', at('single.tap')],
+      /^goleak-run: expected --shard-timings .*single\.tap to be a goleak-run JSON report, found text that is not JSON$/,
+    ],
+  ])('%j', async (args, expected) => {
+    const r = await runCli(out.path, [...args, '-C', moduleDir, '--no-config', '--no-baseline']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(expected);
+  });
+});
