@@ -215,7 +215,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   if (stressed) deps.stderr.write(`goleak-run: ${stressed.summary}\n`);
   // go test fails these before building them; we never ran them, and report them as it would.
   executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
-  const { packageReports, baselineStep, finishReport, emitReports } = await (finishing ??= import('./finish-stage.js'));
+  finishing ??= import('./finish-stage.js');
+  const { packageReports, baselineStep, finishReport, emitReports } = await finishing;
   const classified = packageReports({ resolution, executed, settings, readSource });
   const packages = stressed ? stressed.annotate(classified) : classified;
   const step = (baseline: typeof inputs.baseline) =>

@@ -61,7 +61,10 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
   const onLine = (line: string, test: string | undefined): void => {
     // Cheap test first: almost no line mentions the prefix.
     const found = line.includes('goleak-run:') ? findRecord(line, key) : undefined;
-    if (!found) return emit(line, test);
+    if (!found) {
+      emit(line, test);
+      return;
+    }
     if (found.before !== '') emit(found.before, test);
     if (found.record.pkg === importPath && found.record.phase === 'final') record ??= found.record;
   };

@@ -70,7 +70,7 @@ function failedWithoutCause(pkg: PackageReport): boolean {
 // attribute bag, so `line` goes there too. Read by GitLab-style and GitHub JUnit consumers.
 function setLocation(tc: TestCase, file: string, line: number): void {
   tc.file(file);
-  (tc as unknown as { _attributes: Record<string, unknown> })._attributes['line'] = line;
+  (tc as unknown as { _attributes: Record<string, unknown> })._attributes.line = line;
 }
 
 // CDATA cannot contain `]]>`; xmlbuilder 15 splits only its first occurrence (a

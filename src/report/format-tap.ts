@@ -10,7 +10,9 @@ const INDENT = '    ';
 /** The TAP 14 document for a run, ending with the summary line as a comment. */
 export function formatTap(report: RunReport): string {
   const lines = ['TAP version 14', `1..${report.packages.length}`];
-  report.packages.forEach((pkg, i) => lines.push(...packagePoint(pkg, i + 1)));
+  report.packages.forEach((pkg, i) => {
+    lines.push(...packagePoint(pkg, i + 1));
+  });
   for (const s of report.stale) {
     lines.push(`# stale baseline entry: ${oneLine(`${s.package} ${s.tests.join(', ')}: ${s.summary} [${s.fingerprint}]`)}`);
   }
@@ -31,7 +33,9 @@ function packagePoint(pkg: PackageReport, n: number): string[] {
   const lines: string[] = [];
   if (children.length > 0) {
     lines.push(`${INDENT}# Subtest: ${name}`, `${INDENT}1..${children.length}`);
-    children.forEach((child, i) => lines.push(...child(i + 1).map((l) => `${INDENT}${l}`)));
+    children.forEach((child, i) => {
+      lines.push(...child(i + 1).map((l) => `${INDENT}${l}`));
+    });
   }
   const ok = pkg.status === 'passed';
   lines.push(`${ok ? 'ok' : 'not ok'} ${n} - ${name}`, ...yamlBlock(packageDiagnostics(pkg), ''));

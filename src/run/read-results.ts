@@ -1,5 +1,5 @@
 // I/O: reads the files the check wrote for each package into the results directory.
-import { open, readFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CRASH_SUFFIX, decodeRecord, EXIT_SUFFIX, recordFileName, resultId } from '../check-protocol.js';
 import type { PackageResults } from '../parse/apply-results.js';
@@ -17,7 +17,7 @@ async function readOptional(path: string): Promise<string | undefined> {
 const MAX_CRASH_BYTES = 256 << 20;
 
 async function readCrash(path: string): Promise<string | undefined> {
-  let file;
+  let file: FileHandle | undefined;
   try {
     file = await open(path, 'r');
     const size = (await file.stat()).size;

@@ -61,7 +61,10 @@ describe('updateBaselineFile', () => {
   it('refuses in one line when a running process holds the lock past the wait, and leaves its lock alone', async () => {
     writeFileSync(`${file}.lock`, '4242\n');
     let slept = 0;
-    const instant = { pid: process.pid, isRunning: () => true, sleep: async (ms: number) => void (slept += ms) };
+    const instant = { pid: process.pid, isRunning: () => true, sleep: async (ms: number) => {
+        slept += ms;
+      },
+    };
     await expect(updateBaselineFile(file, adding(1), instant)).rejects.toThrow(
       `expected to lock the baseline through ${file}.lock, found it held by pid 4242 for 10s; ` +
         'remove the file if no goleak-run is running',

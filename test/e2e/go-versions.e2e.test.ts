@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, readJson, runCli, tempDir } from './run-cli.js';
 
 /** Oldest supported release and newest 1.27: keep in step with MIN_GO and .ci/run. */
-export const GO_VERSIONS = ['go1.24.13', 'go1.27.4'] as const;
+const GO_VERSIONS = ['go1.24.13', 'go1.27.4'] as const;
 const out = tempDir();
 const localGo = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
 afterAll(() => out.remove());

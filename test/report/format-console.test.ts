@@ -105,6 +105,7 @@ describe('formatConsole', () => {
     const out = formatConsole(sampleReport, { color: plain, verbose: false });
     expect(out).toContain('  --- FAIL: TestParseHeader (0.00s)\n      parser_test.go:27: header mismatch: 100% wrong, got a, b\n');
     expect(out).toContain('got:  "Content-Type: text/plain"');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(out).not.toContain('=== RUN');
     expect(out).toContain('  --- FAIL: TestQueueBlocks (30.00s, did not finish)\n');

@@ -6,7 +6,7 @@ import type { Finding, RunReport } from '../../src/model.js';
 import { sampleReport, sampleRepoRoot } from './sample-report.js';
 
 // Undoes the workflow-command escaping the way the runner does.
-function unescape(text: string): string {
+function unescapeCommand(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
@@ -22,9 +22,9 @@ function parseCommand(line: string): Command {
   const props: Record<string, string> = {};
   for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
-    props[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+    props[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1));
   }
-  return { command: m[1]!, props, message: unescape(m[3]!) };
+  return { command: m[1]!, props, message: unescapeCommand(m[3]!) };
 }
 
 function manyFindings(n: number): RunReport {
@@ -52,7 +52,7 @@ describe('workflow command escaping', () => {
     const title = 'leak: 50%, then: more';
     const message = 'line one: 100%\nline two, with comma\r\nend';
     const parsed = parseCommand(workflowCommand('error', { file: 'x.go', line: 1, title }, message));
-    expect(parsed.props['title']).toBe(title);
+    expect(parsed.props.title).toBe(title);
     expect(parsed.message).toBe(message);
     expect(workflowCommand('error', { title }, message).split('\n')).toHaveLength(1);
   });
@@ -67,8 +67,8 @@ describe('formatGithubAnnotations', () => {
   });
 
   it('annotates each new leak at its creation site, and no known leak', () => {
-    const leaks = commands.filter((c) => c.props['title']!.startsWith('goroutine leak: '));
-    expect(leaks.map((c) => [c.props['file'], c.props['line'], c.props['title']])).toEqual([
+    const leaks = commands.filter((c) => c.props.title!.startsWith('goroutine leak: '));
+    expect(leaks.map((c) => [c.props.file, c.props.line, c.props.title])).toEqual([
       ['pool/pool.go', '31', 'goroutine leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker'],
       ['pool/drain.go', '18', 'goroutine leak: TestPoolWorkers/drain ×1 select in pool.recvOrDone'],
       ['pool/metrics.go', '10', 'goroutine leak: package level ×1 sleep in time.Sleep'],
@@ -83,22 +83,23 @@ describe('formatGithubAnnotations', () => {
   });
 
   it('annotates build errors and failing tests where Go printed file:line', () => {
-    const build = commands.filter((c) => c.props['title']!.startsWith('build failed: '));
-    expect(build.map((c) => [c.props['file'], c.props['line'], c.message])).toEqual([
+    const build = commands.filter((c) => c.props.title!.startsWith('build failed: '));
+    expect(build.map((c) => [c.props.file, c.props.line, c.message])).toEqual([
       ['internal/buildbroken/broken.go', '7', 'undefined: missingFunc'],
       ['internal/buildbroken/broken_test.go', '12', 'declared and not used: x'],
     ]);
-    const test = commands.find((c) => c.props['title'] === 'test failed: TestParseHeader in example.com/demo/parser')!;
-    expect(test.props['file']).toBe('parser/parser_test.go');
-    expect(test.props['line']).toBe('27');
+    const test = commands.find((c) => c.props.title === 'test failed: TestParseHeader in example.com/demo/parser')!;
+    expect(test.props.file).toBe('parser/parser_test.go');
+    expect(test.props.line).toBe('27');
     expect(test.message).toContain('header mismatch: 100% wrong, got a, b\n');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
     expect(test.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(commands).toHaveLength(7);
   });
 
   it('makes paths relative to a repository root above the module', () => {
     const first = parseCommand(formatGithubAnnotations(sampleReport, { repoRoot: sampleRepoRoot }).split('\n')[0]!);
-    expect(first.props['file']).toBe('demo/pool/pool.go');
+    expect(first.props.file).toBe('demo/pool/pool.go');
   });
 
   it('keeps every command on one line even with hostile output', () => {

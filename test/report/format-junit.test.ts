@@ -131,6 +131,7 @@ describe('formatJunit', () => {
   });
 
   it('strips ANSI codes and characters XML 1.0 forbids, and never ends CDATA early', () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     const parser = suites(xml).find((s) => attr(s.open, 'name') === 'example.com/demo/parser')!;
     expect(parser.body).toContain('got:  "Content-Type: text/plain"');

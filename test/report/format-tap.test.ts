@@ -88,9 +88,9 @@ describe('formatTap', () => {
     expect(leaks[4]!.diag).toMatchObject({ baseline: 'known', createdAt: '/usr/local/go/src/net/http/transport.go:1944', createdAtInModule: false });
     leaks.forEach((leak, i) => {
       const f = findings[i]!;
-      expect(leak.diag!['count']).toBe(f.count);
-      expect(leak.diag!['fingerprint']).toBe(f.fingerprint);
-      expect(leak.diag!['stack']).toEqual(f.stack.map((fr) => `${fr.func} ${fr.file}:${fr.line}`));
+      expect(leak.diag!.count).toBe(f.count);
+      expect(leak.diag!.fingerprint).toBe(f.fingerprint);
+      expect(leak.diag!.stack).toEqual(f.stack.map((fr) => `${fr.func} ${fr.file}:${fr.line}`));
     });
   });
 

@@ -15,7 +15,7 @@ export const RECORDED_MODULE_PATH = 'example.com/leaky';
 
 /** Reads the recorded sources the way the CLI reads the user's files. */
 export function readRecordedSource(absFile: string): string | undefined {
-  if (!absFile.startsWith(RECORDED_MODULE_DIR + '/')) return undefined;
+  if (!absFile.startsWith(`${RECORDED_MODULE_DIR}/`)) return undefined;
   try {
     return readFileSync(path.join(DATA_DIR, 'gen', absFile.slice(RECORDED_MODULE_DIR.length)), 'utf8');
   } catch {
