@@ -26,9 +26,6 @@ export const INTERRUPT_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } a
 /** A signal that stops the run. */
 export type InterruptSignal = keyof typeof INTERRUPT_EXIT_CODES;
 
-/** Exit code of a run interrupted by Ctrl-C (SIGINT). */
-export const EXIT_INTERRUPTED = INTERRUPT_EXIT_CODES.SIGINT;
-
 /** Everything main needs from the outside world. */
 export interface MainDeps {
   argv: string[];

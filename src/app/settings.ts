@@ -18,7 +18,7 @@ import {
 /** Default time leftover goroutines get to finish: long enough for a deferred Close to land. */
 export const DEFAULT_MAX_WAIT_MS = 2000;
 /** Baseline file name at the module root when neither the CLI nor the config names one. */
-export const DEFAULT_BASELINE = 'goleak-baseline.yaml';
+const DEFAULT_BASELINE = 'goleak-baseline.yaml';
 
 /** The subset of the config file the run needs (the config module's full type may carry more). */
 export interface ConfigDefaults {

@@ -7,7 +7,7 @@ import { compareEntries } from './entry-order.js';
 import type { Baseline, BaselineEntry, BaselineTest, RunScope } from './types.js';
 
 /** The readable entry for one finding. */
-export function entryFromFinding(f: Finding): BaselineEntry {
+function entryFromFinding(f: Finding): BaselineEntry {
   return {
     fingerprint: f.fingerprint,
     package: f.package,
@@ -29,7 +29,7 @@ function mergeTests(into: BaselineTest[], more: BaselineTest[]): BaselineTest[] 
 }
 
 /** One entry per fingerprint; sites that share one (same function, shape and creator) add their counts and tests. */
-export function entriesFromFindings(findings: Finding[]): BaselineEntry[] {
+function entriesFromFindings(findings: Finding[]): BaselineEntry[] {
   const byPrint = new Map<string, BaselineEntry>();
   for (const f of findings) {
     const entry = entryFromFinding(f);

@@ -7,10 +7,10 @@ export { parseBaseline } from './parse-baseline.js';
 /** Data → text. */
 export { serializeBaseline } from './serialize-baseline.js';
 /** Building a baseline from a run. */
-export { buildBaseline, entryFromFinding } from './build-baseline.js';
+export { buildBaseline } from './build-baseline.js';
 /** Applying it to a run, and dropping stale entries. */
 export { applyBaseline, pruneBaseline } from './apply-baseline.js';
 /** The run scope that decides what can be stale. */
-export { runScopeOf, isCovered } from './scope.js';
+export { runScopeOf } from './scope.js';
 /** Disk I/O. */
 export { readBaseline, writeBaseline } from './baseline-file.js';

@@ -6,7 +6,7 @@ const fingerprint = z.string().regex(/^[0-9a-f]{16}$/, { error: '16 lowercase he
 const count = z.number().int().min(1, { error: 'a count of 1 or more' });
 
 /** One `leaks:` entry of a version-2 file: a leak site and the tests that leaked it. */
-export const baselineEntrySchema = z.strictObject({
+const baselineEntrySchema = z.strictObject({
   fingerprint,
   package: text,
   count,

@@ -37,7 +37,7 @@ function failuresOf(run: PackageRun): string[] {
 }
 
 /** Leaks that make a package `leaked`: any not marked known by the baseline. */
-export function hasNewLeaks(leaks: Finding[]): boolean {
+function hasNewLeaks(leaks: Finding[]): boolean {
   return leaks.some((l) => l.baseline !== 'known');
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** File names looked for at the module root, in order. */
-export const CONFIG_NAMES = ['.goleak-run.yaml', '.goleak-run.yml'] as const;
+const CONFIG_NAMES = ['.goleak-run.yaml', '.goleak-run.yml'] as const;
 
 /** The config path: `explicit` (resolved against the cwd) or the one file of CONFIG_NAMES at the module root. */
 export function findConfig(moduleDir: string, explicit?: string): string | undefined {

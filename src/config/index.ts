@@ -1,13 +1,13 @@
 // The config stage's public surface.
 
 /** Parsing and the parsed shape. */
-export { parseConfig, type Config, type ConfigIgnore } from './parse-config.js';
+export { parseConfig } from './parse-config.js';
 /** Config → rules and run defaults. */
 export { configToRules, configDefaults } from './config-rules.js';
 /** Reading from disk. */
 export { loadConfig } from './load-config.js';
-export { findConfig, CONFIG_NAMES } from './find-config.js';
+export { findConfig } from './find-config.js';
 /** Go durations for --max-wait and maxWait. */
-export { parseDuration, DURATION_HINT } from './duration.js';
+export { parseDuration } from './duration.js';
 /** The generated JSON Schema. */
 export { configJsonSchema, configJsonSchemaText } from './json-schema.js';

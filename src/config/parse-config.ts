@@ -7,7 +7,7 @@ import { configSchema } from './schema.js';
 import { parseYaml, validateYaml } from './yaml-file.js';
 
 /** One ignore entry of the config, with the line it came from for messages. */
-export interface ConfigIgnore {
+interface ConfigIgnore {
   kind: IgnoreRule['kind'];
   func: string;
   reason: string;

@@ -51,5 +51,3 @@ export const configSchema = z
   })
   .describe('goleak-run configuration (.goleak-run.yaml)');
 
-/** The config as the schema accepts it, before durations and rules are derived. */
-export type RawConfig = z.infer<typeof configSchema>;

@@ -63,7 +63,7 @@ export function parseYaml(text: string, file: string): YamlFile {
 }
 
 /** How a value reads in an error message. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
@@ -73,7 +73,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** `ignore[0].reason`; the top level is `the file`. */
-export function describePath(path: readonly PropertyKey[]): string {
+function describePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'the file';
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }

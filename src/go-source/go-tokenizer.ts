@@ -2,7 +2,7 @@
 // or `func TestMain` inside strings, runes and comments must never be mistaken for code.
 
 /** Kinds of Go token the Go source tools tell apart; operators stay one char per token. */
-export type GoTokenKind = 'ident' | 'string' | 'rune' | 'number' | 'comment' | 'punct';
+type GoTokenKind = 'ident' | 'string' | 'rune' | 'number' | 'comment' | 'punct';
 
 /** One token with its source span (offsets into the text) and 1-based starting line. */
 export interface GoToken {

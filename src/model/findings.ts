@@ -70,7 +70,7 @@ export interface Finding {
 }
 
 /** What --stress learnt about a finding. */
-export interface FindingStress {
+interface FindingStress {
   /** Runs (rounds of the package's tests: one per -count and -cpu value) it appeared in. */
   seenIn: number;
   /** Runs the package's stress loop made until it stopped. */

@@ -1,6 +1,6 @@
 // The overlay stage: adds or wraps TestMain so each test binary reports leftover goroutines.
 export { loadTemplates } from './load-templates.js';
 export { mapOverlayPaths } from './map-overlay-paths.js';
-export { type PlanOptions, planOverlay } from './plan-overlay.js';
+export { planOverlay } from './plan-overlay.js';
 export type { OverlayFile, PackageOverlayPlan, Templates, WrittenOverlay } from './types.js';
 export { writeOverlay } from './write-overlay.js';

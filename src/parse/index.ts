@@ -5,7 +5,7 @@ export { parseDump } from './goroutine-dump.js';
 /** One stream line → event or warning, and the guard telling them apart. */
 export { parseEventLine, isParseWarning } from './event-line.js';
 /** The streaming fold of events into package runs. */
-export { createRunFold, type FoldProgress, type RunFold, type RunFoldOptions } from './run-fold.js';
+export { createRunFold } from './run-fold.js';
 /** Joins the check's results files with the stream's view of a package. */
 export { applyResults, type PackageResults } from './apply-results.js';
 /** The check's folded goroutine groups → a Dump. */

@@ -33,7 +33,7 @@ const DEFAULT_TIMEOUT = '30s';
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** The commander program of the subcommand; exported so `--help` can be snapshot-tested. */
-export function buildProfileProgram(): Command {
+function buildProfileProgram(): Command {
   return new Command('goleak-run profile')
     .description(
       'Find goroutine leaks in running Go services from their goroutine profiles: goroutines blocked on a\n' +

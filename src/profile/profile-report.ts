@@ -5,10 +5,10 @@ import type { Judgement, Suspect, SuspectReason } from './judge.js';
 import type { ProfileFormat, ReadProfile, StackFrame } from './profile-types.js';
 
 /** Version of the JSON report; bumped only when a field changes meaning or goes away. */
-export const PROFILE_SCHEMA_VERSION = 1;
+const PROFILE_SCHEMA_VERSION = 1;
 
 /** How the goroutineleak profile went for a source. */
-export type LeakProfileStatus = 'read' | 'not-served' | 'failed' | 'off' | 'file';
+type LeakProfileStatus = 'read' | 'not-served' | 'failed' | 'off' | 'file';
 
 /** One SOURCE as the report shows it. */
 export interface ReportSource {

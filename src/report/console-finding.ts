@@ -13,7 +13,7 @@ import {
 import { displayPath, type PathContext } from './paths.js';
 
 /** Frames shown per finding unless verbose: enough to see where it blocks and who called it. */
-export const DEFAULT_FRAMES = 3;
+const DEFAULT_FRAMES = 3;
 
 /** Tests named per finding unless verbose; a site leaked by many tests says how many more. */
 const DEFAULT_TESTS = 5;

@@ -7,7 +7,7 @@ import { plural, seconds } from './labels.js';
 import { outputLines, plainText } from './text-clean.js';
 
 /** `ok`, `LEAK`, `FAIL`, `?` padded like `go test`, then the import path and timing. */
-export function statusLine(pkg: PackageReport, c: Colors): string {
+function statusLine(pkg: PackageReport, c: Colors): string {
   const timing = `${seconds(pkg.elapsedSeconds)}${pkg.cached ? ' (cached)' : ''}`;
   const goroutines = pkg.leaks.reduce((sum, f) => sum + f.count, 0);
   const leaks = pkg.leaks.length > 0 ? `: ${plural(goroutines, 'goroutine')} in ${plural(pkg.leaks.length, 'finding')}` : '';

@@ -41,7 +41,7 @@ export interface JsonPackage {
 }
 
 /** What --stress did in a package. */
-export interface JsonPackageStress {
+interface JsonPackageStress {
   /** Runs made: rounds of the package's tests, one per -count and -cpu value. */
   runs: number;
   /** Test binary processes those runs took. */
@@ -78,21 +78,21 @@ export interface JsonLeak {
 }
 
 /** A test that leaked goroutines of a finding. */
-export interface JsonLeakTest {
+interface JsonLeakTest {
   /** `TestX`, `TestX/sub`, `package level` or `unknown`. */
   name: string;
   count: number;
 }
 
 /** One stack frame of a representative goroutine. */
-export interface JsonFrame {
+interface JsonFrame {
   function: string;
   file: string;
   line: number;
 }
 
 /** A baseline entry that no longer occurs. */
-export interface JsonStaleEntry {
+interface JsonStaleEntry {
   fingerprint: string;
   package: string;
   tests: string[];

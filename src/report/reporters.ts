@@ -6,13 +6,13 @@ import type { RunReport } from '../model.js';
 export type Destination = { kind: 'stdout' } | { kind: 'file'; path: string };
 
 /** What a formatter may need besides the report. */
-export interface FormatContext {
+interface FormatContext {
   /** Repository root, which CI formats print paths relative to. */
   repoRoot: string;
 }
 
 /** Turns the report into a reporter's text. */
-export type Formatter = (report: RunReport, ctx: FormatContext) => string;
+type Formatter = (report: RunReport, ctx: FormatContext) => string;
 
 interface ReporterBase {
   /** Kebab-case name: the option is `--<name>`, the config key (when `configHelp` is set) its camelCase. */

@@ -11,7 +11,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const FRAMING = /^=== (RUN|PAUSE|CONT|NAME)\s/;
 
 /** Removes ANSI escape sequences (colours, cursor moves). */
-export function stripAnsi(text: string): string {
+function stripAnsi(text: string): string {
   return stripVTControlCharacters(text);
 }
 

@@ -7,7 +7,7 @@ import { ResolveError, ToolchainError } from '../errors.js';
  * events and whose vet reads files added by -overlay (1.21 to 1.23 fail every package with
  * `vet: open …: no such file or directory`); the check also needs debug.SetCrashOutput (1.23).
  */
-export const MIN_GO = { major: 1, minor: 24 } as const;
+const MIN_GO = { major: 1, minor: 24 } as const;
 
 interface GoListEntry {
   ImportPath?: string;

@@ -2,7 +2,7 @@
 import { RESULTS_ENV } from '../check-protocol.js';
 
 /** How many creator stacks each goroutine remembers: enough to walk from a leak up to its test. */
-export const TRACEBACK_ANCESTORS = 10;
+const TRACEBACK_ANCESTORS = 10;
 
 /** Adds what the injected check needs to the user's environment, keeping their GODEBUG settings. */
 export function buildTestEnv(env: NodeJS.ProcessEnv, resultsDir: string): NodeJS.ProcessEnv {

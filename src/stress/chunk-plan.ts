@@ -46,7 +46,7 @@ export interface ChunkContext {
 }
 
 /** How long a chunk should take once the round time is known: long enough to amortise the process start. */
-export const TARGET_CHUNK_MS = 300;
+const TARGET_CHUNK_MS = 300;
 /** The shortest -timeout a chunk gets: below this, a slow machine would make a hung test of a slow one. */
 export const MIN_CHUNK_TIMEOUT_MS = 10_000;
 /** -count never grows more than this factor from one chunk to the next. */

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 
 /** Fixed so a run is reproducible; FUZZ_SEED=<n> explores elsewhere. fast-check prints the seed of a failure. */
-export const SEED = process.env.FUZZ_SEED === undefined ? 72_026 : Number(process.env.FUZZ_SEED);
+const SEED = process.env.FUZZ_SEED === undefined ? 72_026 : Number(process.env.FUZZ_SEED);
 
 /** Multiplies every property's runs, for a longer search than the suite's few seconds: FUZZ_SCALE=50. */
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
@@ -99,7 +99,7 @@ const labelText = fc.array(fc.oneof(escapes, fc.string({ maxLength: 6 }), fc.con
 });
 
 /** Header lines of every shape: both label syntaxes, system fields, odd ids, statuses and escapes. */
-export const oddHeader: fc.Arbitrary<string> = fc
+const oddHeader: fc.Arbitrary<string> = fc
   .record({
     id: digits,
     sys: fc.constantFrom('', ' gp=0xc000002380 m=nil', ' gp=0x1 m=0 mp=0x2'),
@@ -117,7 +117,7 @@ export const oddHeader: fc.Arbitrary<string> = fc
   });
 
 /** Frame-block lines with odd numbers and names. */
-export const oddFrameLine: fc.Arbitrary<string> = fc.oneof(
+const oddFrameLine: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(dumpSoup, dumpSoup).map(([f, a]) => `${f}(${a})`),
   fc.tuple(dumpSoup, digits).map(([p, n]) => `\t${p}:${n} +0x1d`),
   fc.tuple(dumpSoup, digits).map(([f, n]) => `created by ${f} in goroutine ${n}`),

