@@ -128,6 +128,7 @@ export async function stressStep(opts: {
               carried: carried(opts.cli),
               importPath: run.importPath,
               chunk: result.found.chunk,
+              ...(result.perRoundMs !== undefined ? { perRoundMs: result.perRoundMs } : {}),
               goTestArgs: opts.cli.goTestArgs,
             }),
           );

@@ -23,7 +23,8 @@ export function annotateStress(
     },
   };
   if (stress.notStressed !== undefined) out.warnings = [...report.warnings, `not stressed: ${stress.notStressed}`];
-  else if (stress.rounds === 0 && !stress.found) out.warnings = [...report.warnings, 'not stressed: no test ran in the stress binary'];
+  else if (stress.rounds === 0 && !stress.found)
+    out.warnings = [...report.warnings, 'not stressed: no test ran in the stress binary'];
   if (!stress.found || reproduce === undefined || run === undefined) return out;
   if (report.status === 'passed') {
     // The chunk's verdict and the classification disagree: say so rather than pass quietly.

@@ -1,7 +1,8 @@
 // Pure: the command that runs a finding chunk again: a normal goleak-run of the package with
-// the chunk's -cpu, -shuffle, -timeout and perturbation seed, and REPRODUCE_FACTOR times its
-// -count. The same seeds give the same order and the same pausing sites, but the scheduler
-// still decides, so a leak seen in some of the chunk's runs needs more runs to show surely.
+// the chunk's -cpu, -shuffle, -timeout and perturbation seed, and up to REPRODUCE_FACTOR times
+// its -count. The same seeds give the same order and the same pausing sites, but the scheduler
+// still decides, so a leak seen in some of the chunk's runs needs more runs to show surely; the
+// rounds stay within half the -timeout, or the reproduction would pass for a hung test.
 import type { ChunkConfig } from './chunk-plan.js';
 
 /** The reproduction runs this many times the chunk's -count. */
@@ -28,6 +29,8 @@ export function reproduceCommand(opts: {
   carried: CarriedOptions;
   importPath: string;
   chunk: ChunkConfig;
+  /** What a round took in the package's clean chunks; unknown, the chunk's own -count is used. */
+  perRoundMs?: number;
   /** The go test flags the user gave after `--`. */
   goTestArgs: string[];
 }): string {
@@ -43,13 +46,20 @@ export function reproduceCommand(opts: {
   if (chunk.perturbSeed !== undefined) ours.push(`--stress-perturb=${chunk.perturbSeed}`);
   ours.push(opts.importPath, '--');
   ours.push(
-    `-count=${chunk.count * REPRODUCE_FACTOR}`,
+    `-count=${reproduceCount(chunk, opts.perRoundMs)}`,
     `-cpu=${chunk.cpu.join(',')}`,
     `-shuffle=${chunk.shuffle}`,
     `-timeout=${chunk.timeoutMs}ms`,
   );
   ours.push(...withoutReplaced(opts.goTestArgs));
   return ours.map(shellQuote).join(' ');
+}
+
+/** The reproduction's -count: REPRODUCE_FACTOR times the chunk's, within half its -timeout, never below it. */
+export function reproduceCount(chunk: ChunkConfig, perRoundMs: number | undefined): number {
+  if (perRoundMs === undefined || perRoundMs <= 0) return chunk.count;
+  const fits = Math.floor(chunk.timeoutMs / 2 / perRoundMs / chunk.cpu.length);
+  return Math.max(chunk.count, Math.min(chunk.count * REPRODUCE_FACTOR, fits));
 }
 
 function withoutReplaced(args: string[]): string[] {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
 import { mapOverlayPaths, planOverlay, type Templates, writeOverlay } from '../overlay/index.js';
 import type { UserOverlay } from '../run/user-overlay.js';
-import { nextChunk, recordChunk, startHistory, type ChunkContext } from './chunk-plan.js';
+import { estimateCost, nextChunk, recordChunk, startHistory, type ChunkContext } from './chunk-plan.js';
 import { rewriteFiles } from './run-helper.js';
 import { chunkRun, runChunk, type ChunkResult } from './run-chunk.js';
 import type { StressFlags } from './stress-flags.js';
@@ -31,6 +31,8 @@ export interface StressLoopResult {
   tempToOriginal: Record<string, string>;
   /** Perturbation points inserted in the package's files. */
   sites: number;
+  /** What a round took in the clean chunks, when any finished. */
+  perRoundMs?: number;
 }
 
 /** Everything the loop needs; the clock and the random source included. */
@@ -106,7 +108,8 @@ export async function stressPackage(pkg: ResolvedPackage, deps: StressPackageDep
       running.delete(chunk.index);
       // A chunk killed because another one found something counts for nothing.
       if (out.found || deps.stopped()) return;
-      history = recordChunk(history, chunk, result.log.rounds, result.end.ms);
+      // Only clean chunks measure a round: a hung one ran until it was killed.
+      if (result.verdict === 'clean') history = recordChunk(history, chunk, result.log.rounds, result.end.ms);
       out.chunks++;
       out.rounds += result.log.rounds;
       if (result.verdict !== 'clean') {
@@ -125,6 +128,12 @@ export async function stressPackage(pkg: ResolvedPackage, deps: StressPackageDep
     if (active.size > 0) await Promise.race(active);
   }
   out.ms = deps.now() - start;
+  const cost = estimateCost(history.samples);
+  if (cost) out.perRoundMs = cost.perRound;
+  else if (out.found && out.found.verdict !== 'hung') {
+    // Found by the first chunks: their own time, less the check's wait for the leftovers, is all there is.
+    out.perRoundMs = Math.max(0.001, (out.found.end.ms - deps.maxWaitMs) / Math.max(1, out.found.log.rounds));
+  }
   if (out.found && !deps.stopped()) {
     const run = await chunkRun({
       ...deps,
