@@ -93,6 +93,8 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
       const ended = event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip';
       if (test !== undefined) {
         const t = testResult(test);
+        // -count=N runs a test again: a later round that never ends must not keep an earlier pass.
+        if (event.Action === 'run') t.status = 'running';
         if (ended) {
           t.status = event.Action as TestResult['status'];
           t.elapsedSeconds = event.Elapsed ?? t.elapsedSeconds;

@@ -100,6 +100,16 @@ describe('run fold edge cases', () => {
     expect(runOf(folded, 'm/a').tests).toEqual([{ name: 'TestX', status: 'fail', elapsedSeconds: 0.5, output: ['=== RUN   TestX', 'dangling'] }]);
   });
 
+  it('-count=2: a test that passed once and hangs in its second round is running, not passed', () => {
+    const folded = foldEvents([
+      { Action: 'run', Package: 'm/a', Test: 'TestX' },
+      { Action: 'pass', Package: 'm/a', Test: 'TestX', Elapsed: 0.1 },
+      { Action: 'run', Package: 'm/a', Test: 'TestX' },
+      { Action: 'fail', Package: 'm/a', Elapsed: 1 },
+    ]);
+    expect(runOf(folded, 'm/a').tests.map((t) => [t.name, t.status])).toEqual([['TestX', 'running']]);
+  });
+
   it('panic and fatal-error text in a passing package changes nothing', () => {
     const folded = foldEvents([
       out('m/a', 'panic: first line\nsecond line [recovered]\n\ngoroutine 1 [running]:\n', 'TestP'),
