@@ -52,7 +52,12 @@ export interface CheckRecord {
  * goroutine's top function; `*` ends a prefix. GOTRACEBACK=system dumps show runtime.gopark
  * and friends, which must not change what is reported.
  */
-export const INTERNAL_FRAMES: readonly string[] = ['runtime.*', 'internal/*', 'sync.runtime_*', 'os/signal.signal_recv'];
+export const INTERNAL_FRAMES: readonly string[] = [
+  'runtime.*',
+  'internal/*',
+  'sync.runtime_*',
+  'os/signal.signal_recv',
+];
 
 /** True for frames inside the runtime or std internals, skipped when naming a goroutine (as the check does). */
 export function isRuntimeInternal(func: string): boolean {
@@ -98,7 +103,8 @@ export function decodeRecord(json: string): CheckRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const r = value as Record<string, unknown>;
   const phaseOk = r.phase === 'waiting' || r.phase === 'final';
-  if (r.v !== 2 || typeof r.pkg !== 'string' || !phaseOk || !isCount(r.waitedMs) || !isCount(r.ignored)) return undefined;
+  if (r.v !== 2 || typeof r.pkg !== 'string' || !phaseOk || !isCount(r.waitedMs) || !isCount(r.ignored))
+    return undefined;
   if (r.proof !== undefined && typeof r.proof !== 'boolean') return undefined;
   if (!Array.isArray(r.groups) || !r.groups.every(isGroup)) return undefined;
   return value as CheckRecord;

@@ -42,7 +42,10 @@ export function baselineStep(opts: {
     return {
       packages: applied.packages,
       stale: [],
-      write: { baseline: pruned, message: `removed ${n} stale baseline entr${n === 1 ? 'y' : 'ies'} from ${path}; ${pruned.leaks.length} left` },
+      write: {
+        baseline: pruned,
+        message: `removed ${n} stale baseline entr${n === 1 ? 'y' : 'ies'} from ${path}; ${pruned.leaks.length} left`,
+      },
     };
   }
   return applied;

@@ -127,17 +127,32 @@ export async function executeRun(opts: {
     const plan = planOf.get(folded.importPath);
     const ctx = { handoffs: plan?.handoffs, unchecked: plan?.unchecked !== undefined };
     const applied = applyResults(folded, files.get(folded.importPath) ?? {}, ctx);
-    return { run: applied, rules: packageRules.get(folded.importPath) ?? [], notes: notes.get(folded.importPath) ?? [] };
+    return {
+      run: applied,
+      rules: packageRules.get(folded.importPath) ?? [],
+      notes: notes.get(folded.importPath) ?? [],
+    };
   };
   opts.onStart(run);
   const result = await run.done;
   const stderr = mapOverlayPaths(result.stderr, written.tempToOriginal, opts.cwd).trim();
   if (events === 0 && result.exitCode !== 0) {
-    throw new ToolchainError(`expected go test to run, found: ${stderr.split('\n')[0] ?? `exit code ${result.exitCode}`}`);
+    throw new ToolchainError(
+      `expected go test to run, found: ${stderr.split('\n')[0] ?? `exit code ${result.exitCode}`}`,
+    );
   }
   if (stderr !== '') warnings.push(...stderr.split('\n'));
-  const results = await readResults(resultsDir, tested.map((p) => p.importPath));
+  const results = await readResults(
+    resultsDir,
+    tested.map((p) => p.importPath),
+  );
   const goTestPassed = result.exitCode === 0;
-  const runs = fold.result().map((r) => applyResults(r, results.get(r.importPath) ?? {}, { handoffs: planOf.get(r.importPath)?.handoffs, goTestPassed, unchecked: planOf.get(r.importPath)?.unchecked !== undefined }));
+  const runs = fold.result().map((r) =>
+    applyResults(r, results.get(r.importPath) ?? {}, {
+      handoffs: planOf.get(r.importPath)?.handoffs,
+      goTestPassed,
+      unchecked: planOf.get(r.importPath)?.unchecked !== undefined,
+    }),
+  );
   return { runs, warnings, notes, packageRules };
 }

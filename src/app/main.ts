@@ -139,7 +139,13 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   let finishing: Promise<typeof import('./finish-stage.js')> | undefined;
   // Loaded only when asked for: every module costs start-up time.
   state.goJson = settings.goJson
-    ? await (await import('./go-json-step.js')).startGoJson({ settings, resolution, baseline: inputs.baseline, env: deps.env, stdout: deps.stdout })
+    ? await (await import('./go-json-step.js')).startGoJson({
+        settings,
+        resolution,
+        baseline: inputs.baseline,
+        env: deps.env,
+        stdout: deps.stdout,
+      })
     : undefined;
   const perturbSeed = stress?.request.budgetMs === undefined ? stress?.request.perturb : undefined;
   const extendPlans =
@@ -170,7 +176,13 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     tmpDir: tmp.path,
     onProgress: (e) => progress.packageDone(e.leaked),
     writeOverlayFiles: async (plans, tmpDir, userReplace) =>
-      (await import('./overlay-cache.js')).writeOverlayFiles({ plans, tmpDir, userReplace, env: deps.env, now: deps.now().getTime() }),
+      (await import('./overlay-cache.js')).writeOverlayFiles({
+        plans,
+        tmpDir,
+        userReplace,
+        env: deps.env,
+        now: deps.now().getTime(),
+      }),
     onStart: (started) => {
       state.running = started;
       if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);

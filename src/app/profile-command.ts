@@ -7,7 +7,10 @@ import { writeReportFile } from '../report/write-report-file.js';
 import { profileMain, type ProfileDeps } from './profile-main.js';
 
 /** What the CLI entry hands over; the test run's MainDeps has all of it. */
-export type ProfileEntryDeps = Pick<ProfileDeps, 'argv' | 'env' | 'cwd' | 'stdout' | 'stderr' | 'now' | 'version' | 'onInterrupt'>;
+export type ProfileEntryDeps = Pick<
+  ProfileDeps,
+  'argv' | 'env' | 'cwd' | 'stdout' | 'stderr' | 'now' | 'version' | 'onInterrupt'
+>;
 
 /** Runs `goleak-run profile …` (argv[0] is `profile`) with the real outside world. */
 export function runProfileCommand(deps: ProfileEntryDeps): Promise<number> {

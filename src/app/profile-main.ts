@@ -86,7 +86,8 @@ export async function profileMain(deps: ProfileDeps): Promise<number> {
     const color = createColors(colorEnabled(deps.env, human.isTTY === true, opts.color));
     human.write(formatProfileConsole(report, { color, verbose: opts.verbose }));
     if (jsonToStdout) deps.stdout.write(formatProfileJson(report));
-    else if (opts.json !== undefined) await deps.writeFile(path.resolve(deps.cwd, opts.json), formatProfileJson(report));
+    else if (opts.json !== undefined)
+      await deps.writeFile(path.resolve(deps.cwd, opts.json), formatProfileJson(report));
     return profileExitCode(report);
   } catch (error) {
     if (abort.signal.aborted) {
@@ -170,4 +171,3 @@ function fileProblem(cause: unknown): string {
   if (code === 'EACCES') return 'a file it may not read';
   return `an unreadable file (${(cause as Error)?.message ?? String(cause)})`;
 }
-

@@ -36,7 +36,10 @@ export function throwAll(failures: string[], stderr: TerminalStream): void {
 }
 
 /** Samples every URL source (undefined entries are files); the instances, in SOURCE order. */
-export async function sampleUrls(ctx: SamplingContext, endpoints: ReadonlyArray<PprofEndpoints | undefined>): Promise<Array<Instance | undefined>> {
+export async function sampleUrls(
+  ctx: SamplingContext,
+  endpoints: ReadonlyArray<PprofEndpoints | undefined>,
+): Promise<Array<Instance | undefined>> {
   const { opts, deps, signal } = ctx;
   const out: Array<Instance | undefined> = endpoints.map((e) =>
     e === undefined ? undefined : { endpoints: e, report: urlReport(e, opts), data: { samples: [] } },
@@ -55,7 +58,11 @@ export async function sampleUrls(ctx: SamplingContext, endpoints: ReadonlyArray<
     // Only source errors (one line, redacted) become messages; anything else is a bug to surface.
     const unexpected = failed.find((e) => !(e instanceof GoleakRunError));
     if (unexpected !== undefined) throw unexpected;
-    if (round === 0) throwAll(failed.map((e) => (e as Error).message), deps.stderr);
+    if (round === 0)
+      throwAll(
+        failed.map((e) => (e as Error).message),
+        deps.stderr,
+      );
     results.forEach((r, i) => {
       if (r.status === 'rejected' && round > 0) {
         const note = `sample ${round + 1} failed: ${(r.reason as Error).message}`;
@@ -77,7 +84,17 @@ export async function sampleUrls(ctx: SamplingContext, endpoints: ReadonlyArray<
 function urlReport(e: PprofEndpoints, opts: ProfileOptions): ReportSource {
   const format = opts.debug === 2 ? 'debug=2' : opts.debug === 1 ? 'debug=1' : 'pprof';
   const leakProfile = opts.leakProfile ? 'failed' : 'off';
-  return { source: e.display, kind: 'url', format, profile: 'goroutine', samples: 0, goroutines: 0, leakProfile, warnings: 0, notes: [] };
+  return {
+    source: e.display,
+    kind: 'url',
+    format,
+    profile: 'goroutine',
+    samples: 0,
+    goroutines: 0,
+    leakProfile,
+    warnings: 0,
+    notes: [],
+  };
 }
 
 async function sampleOnce(inst: Instance, { opts, deps, rules, signal }: SamplingContext): Promise<void> {
@@ -86,7 +103,9 @@ async function sampleOnce(inst: Instance, { opts, deps, rules, signal }: Samplin
   const request = { url: e.goroutine, display: e.display, headers: e.headers, timeoutMs: opts.timeoutMs, signal };
   const res = await fetchProfile(deps.fetch, request);
   if (res.status === 'not-found') {
-    throw new ProfileSourceError(`expected a goroutine profile from ${e.display}, found HTTP 404 Not Found (is net/http/pprof served there?)`);
+    throw new ProfileSourceError(
+      `expected a goroutine profile from ${e.display}, found HTTP 404 Not Found (is net/http/pprof served there?)`,
+    );
   }
   const read = tallyProfile(res, rules);
   if (!read.ok) throw new ProfileSourceError(`expected a goroutine profile from ${e.display}, found ${read.found}`);
@@ -98,7 +117,14 @@ async function sampleOnce(inst: Instance, { opts, deps, rules, signal }: Samplin
 
 async function readLeakProfile(inst: Instance, { opts, deps, rules, signal }: SamplingContext): Promise<void> {
   const e = inst.endpoints as PprofEndpoints;
-  const request = { url: e.leak, display: e.display, headers: e.headers, timeoutMs: opts.timeoutMs, signal, what: 'goroutineleak profile' };
+  const request = {
+    url: e.leak,
+    display: e.display,
+    headers: e.headers,
+    timeoutMs: opts.timeoutMs,
+    signal,
+    what: 'goroutineleak profile',
+  };
   try {
     const res = await fetchProfile(deps.fetch, request);
     if (res.status === 'not-found') {
@@ -107,7 +133,9 @@ async function readLeakProfile(inst: Instance, { opts, deps, rules, signal }: Sa
     }
     const read = tallyProfile(res, rules);
     if (!read.ok || read.profile.kind !== 'goroutineleak') {
-      throw new ProfileSourceError(`expected a goroutineleak profile from ${e.display}, found ${read.ok ? 'a goroutine profile' : read.found}`);
+      throw new ProfileSourceError(
+        `expected a goroutineleak profile from ${e.display}, found ${read.ok ? 'a goroutine profile' : read.found}`,
+      );
     }
     inst.data.leakProfile = read.tally;
     inst.report.leakProfile = 'read';

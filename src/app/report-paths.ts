@@ -7,7 +7,8 @@ import type { Settings } from './settings.js';
 /** Checks before the run that every report file can be written: a bad path must not cost the whole run. */
 export function checkReportPaths(settings: Pick<Settings, 'outputs' | 'goJson'>): void {
   const files = settings.outputs.map((o) => ({ ...o, append: o.reporter.append }));
-  if (settings.goJson) files.push({ to: settings.goJson, source: '--go-json', append: false } as (typeof files)[number]);
+  if (settings.goJson)
+    files.push({ to: settings.goJson, source: '--go-json', append: false } as (typeof files)[number]);
   for (const { append, to, source } of files) {
     if (to.kind !== 'file') continue;
     const problem = reportPathProblem(to.path, { append });

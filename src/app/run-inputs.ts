@@ -30,7 +30,10 @@ export async function loadRunInputs(opts: {
   const configFile = cli.useConfig
     ? findConfig(opts.moduleDir, cli.config === undefined ? undefined : resolve(opts.cwd, cli.config))
     : undefined;
-  const config = configFile === undefined ? undefined : (await import('../config/load-config.js')).loadConfig(opts.moduleDir, configFile);
+  const config =
+    configFile === undefined
+      ? undefined
+      : (await import('../config/load-config.js')).loadConfig(opts.moduleDir, configFile);
   const settings = buildSettings({
     cli,
     flags: opts.flags,
@@ -42,7 +45,9 @@ export async function loadRunInputs(opts: {
   });
   const path = settings.baselinePath;
   const baseline =
-    path === undefined || !existsSync(path) ? undefined : await (await import('../baseline/baseline-file.js')).readBaseline(path);
+    path === undefined || !existsSync(path)
+      ? undefined
+      : await (await import('../baseline/baseline-file.js')).readBaseline(path);
   return { settings, baseline };
 }
 

@@ -153,7 +153,9 @@ function destination(text: string, base: string, source: string): Destination {
 /** At most one output on stdout, and a file of its own for each. */
 export function checkOutputs(reports: ReportOutput[], goJson: Destination | undefined): void {
   // The go test -json stream is one more output with its own file or stdout.
-  const outputs: Array<Pick<ReportOutput, 'to' | 'source'>> = goJson ? [...reports, { to: goJson, source: '--go-json' }] : reports;
+  const outputs: Array<Pick<ReportOutput, 'to' | 'source'>> = goJson
+    ? [...reports, { to: goJson, source: '--go-json' }]
+    : reports;
   const onStdout = outputs.filter((o) => o.to.kind === 'stdout');
   if (onStdout.length > 1) {
     throw new UsageError(

@@ -10,9 +10,7 @@ const baselineEntrySchema = z.strictObject({
   fingerprint,
   package: text,
   count,
-  tests: z
-    .record(text, count)
-    .refine((t) => Object.keys(t).length > 0, { error: 'at least one test' }),
+  tests: z.record(text, count).refine((t) => Object.keys(t).length > 0, { error: 'at least one test' }),
   state: text,
   top: text,
   createdBy: text.optional(),

@@ -5,10 +5,14 @@ import type { BaselineEntry, RunScope } from './types.js';
 
 /** Scope of a run: packages that ran with a leak check that reported (a missing check proves nothing). */
 export function runScopeOf(runs: PackageRun[], opts: { partialTests: boolean }): RunScope {
-  const ran = runs.filter((r) => !r.buildFailed && (r.action === 'pass' || r.action === 'fail') && r.check.kind !== 'missing');
+  const ran = runs.filter(
+    (r) => !r.buildFailed && (r.action === 'pass' || r.action === 'fail') && r.check.kind !== 'missing',
+  );
   return {
     packages: new Set(ran.map((r) => r.importPath)),
-    testsRun: new Map(ran.map((r) => [r.importPath, new Set(r.tests.filter((t) => t.status !== 'skip').map((t) => t.name))])),
+    testsRun: new Map(
+      ran.map((r) => [r.importPath, new Set(r.tests.filter((t) => t.status !== 'skip').map((t) => t.name))]),
+    ),
     allTests: !opts.partialTests,
   };
 }

@@ -8,11 +8,19 @@ function rule(kind: IgnoreRule['kind'], func: string, reason: string): IgnoreRul
 
 /** The tool's own list of runner and runtime goroutines, applied to every package. */
 export const BUILTIN_IGNORES: readonly IgnoreRule[] = [
-  rule('top', 'testing.(*T).Run', 'the main goroutine and parent tests waiting for a running (sub)test to finish (timeout.txt)'),
+  rule(
+    'top',
+    'testing.(*T).Run',
+    'the main goroutine and parent tests waiting for a running (sub)test to finish (timeout.txt)',
+  ),
   rule('top', 'testing.(*T).Parallel', 'a t.Parallel() test paused until the sequential tests are done (timeout.txt)'),
   rule('any', 'testing.(*M).startAlarm*', 'the -timeout alarm that panics and prints the dump (timeout.txt)'),
   rule('top', 'testing.runFuzzTests', 'the main goroutine waiting for a fuzz target (timeout-fuzz.txt)'),
-  rule('top', 'testing.(*F).Fuzz.func1', 'a fuzz target waiting for one of its seed inputs to finish (timeout-fuzz.txt)'),
+  rule(
+    'top',
+    'testing.(*F).Fuzz.func1',
+    'a fuzz target waiting for one of its seed inputs to finish (timeout-fuzz.txt)',
+  ),
   rule(
     'any',
     'internal/fuzz.*',

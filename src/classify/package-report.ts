@@ -59,13 +59,17 @@ function dumpWarnings(label: string, dump: Dump | undefined): string[] {
 
 function interruptionWarning(run: PackageRun): string[] {
   if (run.check.kind !== 'leaked' || run.check.interruptedBy === undefined) return [];
-  return [`a leaked goroutine crashed the test binary while goleak-run waited for it to finish: ${run.check.interruptedBy}`];
+  return [
+    `a leaked goroutine crashed the test binary while goleak-run waited for it to finish: ${run.check.interruptedBy}`,
+  ];
 }
 
 /** Builds the report of one package; `failed` wins over `leaked`, and leaks are listed either way. */
 export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: PackageContext): PackageReport {
   const classify = (dump: Dump | undefined, source: Finding['source']) =>
-    dump ? classifyDump(dump, { ...ctx, importPath: run.importPath, source, testNames: run.tests.map((t) => t.name) }) : { findings: [], ignored: 0 };
+    dump
+      ? classifyDump(dump, { ...ctx, importPath: run.importPath, source, testNames: run.tests.map((t) => t.name) })
+      : { findings: [], ignored: 0 };
   const endOfRun = classify(dumps.endOfRun, 'end-of-run');
   const timeout = classify(dumps.timeout, 'timeout');
   // With the GC's proof at hand, an end-of-run finding it did not prove may still run.

@@ -23,8 +23,7 @@ function runCallWith(file: GoFile, parent: GoFunction, argStart: number, argEnd:
   const tokens = file.tokens;
   const call = callAround(tokens, argStart);
   const [first, second] = call?.args ?? [];
-  if (call?.args.length !== 2 || !first || second?.start !== argStart || second.end !== argEnd)
-    return undefined;
+  if (call?.args.length !== 2 || !first || second?.start !== argStart || second.end !== argEnd) return undefined;
   const [run, dot, recv, beforeRecv] = [
     tokens[call.open - 1],
     tokens[call.open - 2],

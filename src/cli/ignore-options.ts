@@ -10,14 +10,14 @@ const attribute = (name: RuleKindName): string =>
 
 /** Adds one repeatable `--ignore-<flag> <func>` option per rule kind. */
 export function addIgnoreOptions(program: Command): Command {
-  for (const name of RULE_KIND_NAMES) program.option(`--ignore-${RULE_KINDS[name].flag} <func>`, RULE_KINDS[name].help, collect);
+  for (const name of RULE_KIND_NAMES)
+    program.option(`--ignore-${RULE_KINDS[name].flag} <func>`, RULE_KINDS[name].help, collect);
   return program;
 }
 
 /** The functions given to each `--ignore-<flag>` option, by kind. */
 export function readIgnoreOptions(opts: Record<string, unknown>): Record<RuleKindName, string[]> {
-  return Object.fromEntries(RULE_KIND_NAMES.map((name) => [name, (opts[attribute(name)] as string[] | undefined) ?? []])) as Record<
-    RuleKindName,
-    string[]
-  >;
+  return Object.fromEntries(
+    RULE_KIND_NAMES.map((name) => [name, (opts[attribute(name)] as string[] | undefined) ?? []]),
+  ) as Record<RuleKindName, string[]>;
 }

@@ -44,7 +44,9 @@ export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'print';
 /** Builds the commander program; exported so `--help` can be snapshot-tested. */
 export function buildProgram(version: string): Command {
   const program = new Command('goleak-run')
-    .description('Run go test and report goroutines that outlive the tests: per package, per test, with where they started.')
+    .description(
+      'Run go test and report goroutines that outlive the tests: per package, per test, with where they started.',
+    )
     .usage('[options] [packages...] [-- go test flags]')
     .version(version, '--version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -52,11 +54,14 @@ export function buildProgram(version: string): Command {
     .configureHelp({ helpWidth: 100 })
     .argument('[packages...]', 'Go package patterns, as for go test', ['./...'])
     .option('-C, --dir <dir>', 'run in this directory (inside a Go module or workspace)', '.')
-    .option('--max-wait <duration>', 'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)');
+    .option(
+      '--max-wait <duration>',
+      'how long leftover goroutines may take to finish, e.g. 500ms, 2s (default 2s, at most 1h)',
+    );
   addIgnoreOptions(program)
     .option('--config <file>', 'config file (default: .goleak-run.yaml at the module root)')
     .option('--no-config', 'do not read a config file')
-    .option('--baseline <file>', 'baseline of known leaks (default: the config\'s, else goleak-baseline.yaml)')
+    .option('--baseline <file>', "baseline of known leaks (default: the config's, else goleak-baseline.yaml)")
     .option('--no-baseline', 'ignore the baseline: every leak is new')
     .option('--update-baseline', 'record the current leaks as the baseline and exit 0')
     .option('--prune-baseline', 'remove baseline entries that no longer occur')
@@ -69,8 +74,14 @@ export function buildProgram(version: string): Command {
     .option('--go-json <file>', 'write the go test -json stream, with leaks as failed tests, to FILE (- for stdout)')
     .option('--shard <K/N>', 'run part K of N disjoint parts of the packages (CI matrix jobs; see goleak-run merge)')
     .option('--shard-timings <file>', 'balance the parts by the package times of this earlier JSON report')
-    .option('--stress <duration>', 'hunt leaks that show only in some runs: up to DURATION per package (README: flaky leaks)')
-    .option('--stress-perturb <mode>', 'scheduling perturbation of --stress: on (default), off, or a SEED (reproduces a run)')
+    .option(
+      '--stress <duration>',
+      'hunt leaks that show only in some runs: up to DURATION per package (README: flaky leaks)',
+    )
+    .option(
+      '--stress-perturb <mode>',
+      'scheduling perturbation of --stress: on (default), off, or a SEED (reproduces a run)',
+    )
     .option('-v, --verbose', 'show passing packages and full stacks')
     .addOption(new Option('--color', 'force colours'))
     .addOption(new Option('--no-color', 'disable colours'))
@@ -126,7 +137,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (typeof o.baseline === 'string') options.baseline = o.baseline;
   for (const reporter of REPORTERS) {
     const value: unknown = o[reporterKey(reporter.name)];
-    if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean')) options.reporters[reporter.name] = value as string | boolean;
+    if (typeof value === (reporter.kind === 'file' ? 'string' : 'boolean'))
+      options.reporters[reporter.name] = value as string | boolean;
   }
   if (typeof o.color === 'boolean') options.color = o.color;
   if (typeof o.shard === 'string') {
@@ -147,12 +159,21 @@ function checkConflicts(o: CliOptions, argv: readonly string[]): void {
   const given = (flag: string): boolean => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
   const conflicts: Array<[boolean, string]> = [
     [o.updateBaseline && o.strictBaseline, '--update-baseline and --strict-baseline'],
-    [o.updateBaseline && o.pruneBaseline, '--update-baseline and --prune-baseline (updating already drops stale entries)'],
-    [!o.useBaseline && (o.updateBaseline || o.pruneBaseline || o.strictBaseline), '--no-baseline and a baseline action'],
+    [
+      o.updateBaseline && o.pruneBaseline,
+      '--update-baseline and --prune-baseline (updating already drops stale entries)',
+    ],
+    [
+      !o.useBaseline && (o.updateBaseline || o.pruneBaseline || o.strictBaseline),
+      '--no-baseline and a baseline action',
+    ],
     [given('--no-config') && given('--config'), '--no-config and --config'],
     [given('--no-baseline') && given('--baseline'), '--no-baseline and --baseline'],
     [given('--color') && given('--no-color'), '--color and --no-color'],
-    [o.stress !== undefined && o.goJson !== undefined, '--stress and --go-json (the stream would hold only the first run)'],
+    [
+      o.stress !== undefined && o.goJson !== undefined,
+      '--stress and --go-json (the stream would hold only the first run)',
+    ],
     ...REPORTERS.filter((r) => r.kind === 'stream').map((r): [boolean, string] => [
       given(`--${r.name}`) && given(`--no-${r.name}`),
       `--${r.name} and --no-${r.name}`,
@@ -162,6 +183,8 @@ function checkConflicts(o: CliOptions, argv: readonly string[]): void {
     if (bad) throw new UsageError(`expected at most one of ${what}, found both`);
   }
   if (o.shardTimings !== undefined && o.shard === undefined) {
-    throw new UsageError('expected --shard K/N with --shard-timings (the timings balance the shards), found no --shard');
+    throw new UsageError(
+      'expected --shard K/N with --shard-timings (the timings balance the shards), found no --shard',
+    );
   }
 }

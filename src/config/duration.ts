@@ -1,7 +1,16 @@
 // Go duration strings (`500ms`, `2s`, `1m30s`) as milliseconds, for --max-wait and maxWait.
 import { UsageError } from '../errors.js';
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNIT_MS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
 /** Longest wait accepted (--max-wait, maxWait): a goroutine still running after an hour is not finishing. */

@@ -38,14 +38,24 @@ export function parseConfig(text: string, file: string): Config {
     const keyed = entry as Record<string, unknown>;
     const kind = RULE_KIND_NAMES.find((name) => keyed[RULE_KINDS[name].configKey] !== undefined) ?? 'top';
     const func = String(keyed[RULE_KINDS[kind].configKey] ?? '');
-    return { kind, func, reason: entry.reason, ...(entry.packages ? { packages: entry.packages } : {}), line: yaml.lineAt(['ignore', i]) };
+    return {
+      kind,
+      func,
+      reason: entry.reason,
+      ...(entry.packages ? { packages: entry.packages } : {}),
+      line: yaml.lineAt(['ignore', i]),
+    };
   });
   return {
     file,
     version: 1,
-    ...(raw.maxWait !== undefined ? { maxWaitMs: typeof raw.maxWait === 'number' ? raw.maxWait : parseDuration(raw.maxWait) } : {}),
+    ...(raw.maxWait !== undefined
+      ? { maxWaitMs: typeof raw.maxWait === 'number' ? raw.maxWait : parseDuration(raw.maxWait) }
+      : {}),
     ...(raw.baseline !== undefined ? { baseline: raw.baseline } : {}),
-    reporters: Object.fromEntries(Object.entries(raw.reporters ?? {}).filter((e): e is [string, string | boolean] => e[1] !== undefined)),
+    reporters: Object.fromEntries(
+      Object.entries(raw.reporters ?? {}).filter((e): e is [string, string | boolean] => e[1] !== undefined),
+    ),
     ignore,
   };
 }

@@ -12,10 +12,16 @@ const kindKeys = RULE_KIND_NAMES.map((name) => RULE_KINDS[name].configKey);
 export const ignoreEntrySchema = z
   .strictObject({
     ...(Object.fromEntries(
-      RULE_KIND_NAMES.map((name) => [RULE_KINDS[name].configKey, nonEmpty.optional().describe(RULE_KINDS[name].description)]),
+      RULE_KIND_NAMES.map((name) => [
+        RULE_KINDS[name].configKey,
+        nonEmpty.optional().describe(RULE_KINDS[name].description),
+      ]),
     ) as Record<string, z.ZodOptional<z.ZodString>>),
     reason: nonEmpty.describe('Why these goroutines are not leaks; shown in reports.'),
-    packages: z.array(nonEmpty).optional().describe('Go package patterns the rule is limited to (example.com/m/..., ./internal/...).'),
+    packages: z
+      .array(nonEmpty)
+      .optional()
+      .describe('Go package patterns the rule is limited to (example.com/m/..., ./internal/...).'),
   })
   .superRefine((entry, ctx) => {
     const set = kindKeys.filter((k) => (entry as Record<string, unknown>)[k] !== undefined);
@@ -41,8 +47,13 @@ export const configSchema = z
     version: z.literal(1).describe('Config format version.'),
     maxWait: z
       .union([z.string(), z.number().int().min(0)], { error: `${DURATION_HINT}, or whole milliseconds` })
-      .refine((v) => typeof v === 'number' || isDuration(v), { error: `${DURATION_HINT}, or whole milliseconds`, abort: true })
-      .refine((v) => (typeof v === 'number' ? v : parseDuration(v)) <= MAX_WAIT_LIMIT_MS, { error: `at most ${MAX_WAIT_LIMIT}` })
+      .refine((v) => typeof v === 'number' || isDuration(v), {
+        error: `${DURATION_HINT}, or whole milliseconds`,
+        abort: true,
+      })
+      .refine((v) => (typeof v === 'number' ? v : parseDuration(v)) <= MAX_WAIT_LIMIT_MS, {
+        error: `at most ${MAX_WAIT_LIMIT}`,
+      })
       .optional()
       .describe('How long leftover goroutines get to finish after the tests.'),
     baseline: nonEmpty.optional().describe('Baseline file, relative to this file (default goleak-baseline.yaml).'),
@@ -50,4 +61,3 @@ export const configSchema = z
     ignore: z.array(ignoreEntrySchema).optional().describe('Goroutines that are not leaks.'),
   })
   .describe('goleak-run configuration (.goleak-run.yaml)');
-

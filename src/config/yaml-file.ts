@@ -28,7 +28,9 @@ export function parseYaml(text: string, file: string): YamlFile {
     // An unterminated scalar is reported at the end of the input; point at the last line instead.
     const lastLine = text.replace(/\n+$/, '').split('\n').length;
     const line = Math.min(lineCounter.linePos(error.pos[0]).line, lastLine);
-    throw new FileFormatError(file, line, `expected valid YAML, found a syntax error: ${first(error.message)}`, { cause: error });
+    throw new FileFormatError(file, line, `expected valid YAML, found a syntax error: ${first(error.message)}`, {
+      cause: error,
+    });
   }
   const lineOf = (node: unknown): number | undefined => {
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
@@ -57,7 +59,11 @@ export function parseYaml(text: string, file: string): YamlFile {
     },
   });
   if (alias !== undefined) {
-    throw new FileFormatError(file, lineCounter.linePos(alias).line, 'expected plain values, found a YAML alias (*name); write the value out');
+    throw new FileFormatError(
+      file,
+      lineCounter.linePos(alias).line,
+      'expected plain values, found a YAML alias (*name); write the value out',
+    );
   }
   return { file, doc, value: doc.toJS({ maxAliasCount: 0 }), lineAt, keyLine };
 }
@@ -79,7 +85,10 @@ function describePath(path: readonly PropertyKey[]): string {
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value);
+  return path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    value,
+  );
 }
 
 const EXPECTED_TYPE: Record<string, string> = {
@@ -106,7 +115,10 @@ function toError(y: YamlFile, issue: z.core.$ZodIssue): { line: number; detail: 
       return { line: y.lineAt(path), detail: `expected ${expected} for ${where}, found ${found}` };
     }
     case 'invalid_value':
-      return { line: y.lineAt(path), detail: `expected ${issue.values.map((v) => describeValue(v)).join(' or ')} for ${where}, found ${found}` };
+      return {
+        line: y.lineAt(path),
+        detail: `expected ${issue.values.map((v) => describeValue(v)).join(' or ')} for ${where}, found ${found}`,
+      };
     case 'custom': {
       const keys = (issue.params as { found?: string[] } | undefined)?.found;
       if (!keys) return { line: y.lineAt(path), detail: `expected ${issue.message} for ${where}, found ${found}` };

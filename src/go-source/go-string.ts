@@ -1,10 +1,21 @@
 // The value of a Go string literal token, for the few literals the overlay reads (goleak options).
 
-const SIMPLE: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' };
+const SIMPLE: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+};
 
 /** Decodes a raw or interpreted Go string literal; undefined for escapes it does not know. */
 export function goStringValue(literal: string): string | undefined {
-  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`')) return literal.slice(1, -1).replaceAll('\r', '');
+  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`'))
+    return literal.slice(1, -1).replaceAll('\r', '');
   if (literal.length < 2 || !literal.startsWith('"') || !literal.endsWith('"')) return undefined;
   const body = literal.slice(1, -1);
   let out = '';

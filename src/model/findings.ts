@@ -3,10 +3,7 @@ import type { Frame } from './dump.js';
 import type { RuleKindName } from '../rule-kinds.js';
 
 /** Where a leaked goroutine was started. */
-export type Attribution =
-  | { kind: 'test'; test: string; subtest?: string }
-  | { kind: 'package' }
-  | { kind: 'unknown' };
+export type Attribution = { kind: 'test'; test: string; subtest?: string } | { kind: 'package' } | { kind: 'unknown' };
 
 /** A user or built-in ignore rule. */
 export interface IgnoreRule {

@@ -59,7 +59,14 @@ export type LeakCheck =
    * `interruptedBy`: the binary crashed during the settle wait (a leftover goroutine called
    * t.Log after its test completed, or -timeout fired); the groups are those seen before the wait.
    */
-  | { kind: 'leaked'; waitedMs: number; ignored: number; groups: FoldedGoroutines[]; interruptedBy?: string; proof?: boolean }
+  | {
+      kind: 'leaked';
+      waitedMs: number;
+      ignored: number;
+      groups: FoldedGoroutines[];
+      interruptedBy?: string;
+      proof?: boolean;
+    }
   /** No record: the binary died, hung, or exited by a path the check could not follow (`reason`). */
   | { kind: 'missing'; reason?: string };
 

@@ -34,8 +34,19 @@ interface TestFile {
 }
 
 /** Plans the overlay of one package; `sources` returns a file's text by absolute path. */
-export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => string, opts: PlanOptions): PackageOverlayPlan {
-  const plan: PackageOverlayPlan = { importPath: pkg.importPath, files: [], notes: [], warnings: [], rules: [], handoffs: [] };
+export function planOverlay(
+  pkg: ResolvedPackage,
+  sources: (absPath: string) => string,
+  opts: PlanOptions,
+): PackageOverlayPlan {
+  const plan: PackageOverlayPlan = {
+    importPath: pkg.importPath,
+    files: [],
+    notes: [],
+    warnings: [],
+    rules: [],
+    handoffs: [],
+  };
   if (pkg.noTestFiles || pkg.testGoFiles.length + pkg.xTestGoFiles.length === 0) {
     plan.notes.push('no test files: not instrumented');
     return plan;
@@ -64,7 +75,8 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
 
   // The check's parts, each its own generated file (x-prefixed in the external test package).
   const addCheck = (group: Group): void => {
-    for (const part of opts.templates.check) addFile(group === 'internal' ? part.stem : `x${part.stem}`, part.text, group);
+    for (const part of opts.templates.check)
+      addFile(group === 'internal' ? part.stem : `x${part.stem}`, part.text, group);
   };
   const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
   const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
@@ -84,14 +96,20 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
   }
   const main = withMain[0]!;
   if (withMain.length > 1) {
-    plan.warnings.push(`TestMain declared in ${withMain.map((f) => f.name).join(', ')}; wrapping the one in ${main.name}`);
+    plan.warnings.push(
+      `TestMain declared in ${withMain.map((f) => f.name).join(', ')}; wrapping the one in ${main.name}`,
+    );
   }
   const hooked = new Set<Group>([main.group]);
   const exitFiles: string[] = [];
   const runFiles: string[] = [];
   for (const file of files) {
     const renamed = file === main ? renameTestMain(file.src, file.tokens) : { content: file.src, changes: 0 };
-    const ran = rewriteRunCalls(renamed.content, renamed.changes > 0 ? tokenizeGo(renamed.content).tokens : file.tokens, file.name);
+    const ran = rewriteRunCalls(
+      renamed.content,
+      renamed.changes > 0 ? tokenizeGo(renamed.content).tokens : file.tokens,
+      file.name,
+    );
     plan.rules.push(...ran.rules);
     plan.handoffs.push(...ran.handoffs);
     plan.warnings.push(...ran.warnings);
@@ -115,7 +133,9 @@ export function planOverlay(pkg: ResolvedPackage, sources: (absPath: string) => 
 // printed by conc's ExampleCatcher_callers), if any.
 function exampleExpectingRunnerFrames(files: TestFile[]): string | undefined {
   for (const file of files) {
-    const frame = file.tokens.find((t) => t.kind === 'comment' && /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/.test(t.text));
+    const frame = file.tokens.find(
+      (t) => t.kind === 'comment' && /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/.test(t.text),
+    );
     if (frame) return `${file.name}:${frame.line}`;
   }
   return undefined;

@@ -9,7 +9,9 @@ const goString = (value: string): string => JSON.stringify(value);
 /** Placeholder values shared by every copy of the check in one package. */
 export function protocolValues(importPath: string, key: string): Record<string, string> {
   return {
-    INTERNAL_FRAMES: goRuleLiterals(INTERNAL_FRAMES.map((func) => ({ kind: 'top', func, reason: '', origin: 'built-in' }))),
+    INTERNAL_FRAMES: goRuleLiterals(
+      INTERNAL_FRAMES.map((func) => ({ kind: 'top', func, reason: '', origin: 'built-in' })),
+    ),
     RECORD_PREFIX: goString(RECORD_PREFIX),
     RESULTS_ENV: goString(RESULTS_ENV),
     RESULT_ID: goString(resultId(importPath)),

@@ -34,7 +34,6 @@ export interface RunCallRewrite {
   warnings: string[];
 }
 
-
 /** Rewrites the goleak.VerifyTestMain(m, …) calls of one file and notes the other hand-offs. */
 export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string): RunCallRewrite {
   const code = codeTokens(tokens);
@@ -59,7 +58,9 @@ export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string
         edits.push({ at: t.start, remove: t.text.length, insert: `${wrapMName}(${t.text}, ${options.ignoreCurrent})` });
         out.changes++;
       } else {
-        out.handoffs.push(`${fileName}:${t.line}: ${fn.param} is passed to ${callee}, which may run the tests and exit where the check cannot follow`);
+        out.handoffs.push(
+          `${fileName}:${t.line}: ${fn.param} is passed to ${callee}, which may run the tests and exit where the check cannot follow`,
+        );
       }
     }
   }
@@ -82,9 +83,17 @@ function foreignCallsAfter(code: GoToken[], from: number, to: number, fileName: 
   for (let i = from; i < to; i++) {
     const t = code[i]!;
     const path = imported.get(t.text);
-    if (t.kind !== 'ident' || code[i - 1]?.text === '.' || path === undefined || HOOKED.has(path.split('/').pop() ?? '')) continue;
+    if (
+      t.kind !== 'ident' ||
+      code[i - 1]?.text === '.' ||
+      path === undefined ||
+      HOOKED.has(path.split('/').pop() ?? '')
+    )
+      continue;
     if (code[i + 1]?.text === '.' && code[i + 2]?.kind === 'ident' && code[i + 3]?.text === '(') {
-      calls.push(`${fileName}:${t.line}: after m.Run() TestMain calls ${t.text}.${code[i + 2]!.text}, which may exit the process before the check`);
+      calls.push(
+        `${fileName}:${t.line}: after m.Run() TestMain calls ${t.text}.${code[i + 2]!.text}, which may exit the process before the check`,
+      );
     }
   }
   return calls;
@@ -105,7 +114,11 @@ function functionsTakingM(code: GoToken[], testing: string[]): MFunction[] {
     const paramsEnd = matching(code, j + 1);
     let param: string | undefined;
     for (let k = j + 2; k < paramsEnd; k++) {
-      const isM = code[k]?.text === '*' && testing.includes(code[k + 1]?.text ?? '') && code[k + 2]?.text === '.' && code[k + 3]?.text === 'M';
+      const isM =
+        code[k]?.text === '*' &&
+        testing.includes(code[k + 1]?.text ?? '') &&
+        code[k + 2]?.text === '.' &&
+        code[k + 3]?.text === 'M';
       if (isM && code[k - 1]?.kind === 'ident') param = code[k - 1]!.text;
     }
     let open = paramsEnd + 1;
@@ -143,7 +156,13 @@ function calleeOf(code: GoToken[], i: number): string | undefined {
 }
 
 // The options after m in goleak.VerifyTestMain(m, opt, …): literal ones become rules.
-function readGoleakOptions(code: GoToken[], from: number, goleak: string, file: string, out: RunCallRewrite): { ignoreCurrent: boolean } {
+function readGoleakOptions(
+  code: GoToken[],
+  from: number,
+  goleak: string,
+  file: string,
+  out: RunCallRewrite,
+): { ignoreCurrent: boolean } {
   let ignoreCurrent = false;
   let depth = 1;
   for (let i = from; i < code.length && depth > 0; i++) {
@@ -151,7 +170,10 @@ function readGoleakOptions(code: GoToken[], from: number, goleak: string, file: 
     if (t.text === '(') depth++;
     else if (t.text === ')') depth--;
     if (depth !== 1 || t.text !== goleak || code[i + 1]?.text !== '.') {
-      if (depth === 1 && t.text === '...') out.warnings.push(`${file}:${t.line}: goleak options passed as a slice are not read; list them in .goleak-run.yaml`);
+      if (depth === 1 && t.text === '...')
+        out.warnings.push(
+          `${file}:${t.line}: goleak options passed as a slice are not read; list them in .goleak-run.yaml`,
+        );
       continue;
     }
     const option = code[i + 2]?.text ?? '';
@@ -159,9 +181,14 @@ function readGoleakOptions(code: GoToken[], from: number, goleak: string, file: 
     const kind = GOLEAK_RULES[option];
     if (kind === undefined) continue;
     const literal = code[i + 4];
-    const value = code[i + 3]?.text === '(' && code[i + 5]?.text === ')' && literal?.kind === 'string' ? goStringValue(literal.text) : undefined;
+    const value =
+      code[i + 3]?.text === '(' && code[i + 5]?.text === ')' && literal?.kind === 'string'
+        ? goStringValue(literal.text)
+        : undefined;
     if (value === undefined) {
-      out.warnings.push(`${file}:${t.line}: goleak.${option} without a string literal is not read; list it in .goleak-run.yaml`);
+      out.warnings.push(
+        `${file}:${t.line}: goleak.${option} without a string literal is not read; list it in .goleak-run.yaml`,
+      );
       continue;
     }
     out.rules.push({ kind, func: value, reason: `goleak.${option} in ${file}:${t.line}`, origin: 'goleak' });

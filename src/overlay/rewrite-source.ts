@@ -12,7 +12,6 @@ export const userTestMainName = 'goleakrunUserTestMain';
 /** Function (from check.go.tmpl) that turns os.Exit into an exit running the check first. */
 const exitHookName = 'goleakrunExit';
 
-
 /** Result of a rewrite: the new text and how many places changed. */
 export interface Rewrite {
   content: string;
@@ -25,7 +24,10 @@ export function renameTestMain(src: string, tokens: GoToken[]): Rewrite {
   const i = findTestMain(code);
   if (i < 0) return { content: src, changes: 0 };
   const name = code[i]!;
-  return { content: applyEdits(src, [{ at: name.start, remove: name.text.length, insert: userTestMainName }]), changes: 1 };
+  return {
+    content: applyEdits(src, [{ at: name.start, remove: name.text.length, insert: userTestMainName }]),
+    changes: 1,
+  };
 }
 
 // Functions that end the process, and the hook (check.go.tmpl) that runs the check first.

@@ -14,10 +14,12 @@ export async function writeOverlay(
   tmpDir: string,
   userReplace: Record<string, string> = {},
 ): Promise<WrittenOverlay> {
-  const files = plans.flatMap((p) => p.files).map((file, n) => ({
-    ...file,
-    temp: join(tmpDir, String(n), basename(file.originalPath)),
-  }));
+  const files = plans
+    .flatMap((p) => p.files)
+    .map((file, n) => ({
+      ...file,
+      temp: join(tmpDir, String(n), basename(file.originalPath)),
+    }));
   await Promise.all(
     files.map(async (file) => {
       await mkdir(dirname(file.temp), { recursive: true });

@@ -40,15 +40,23 @@ export function applyResults(run: PackageRun, files: PackageResults, ctx: RunCon
   else if (files.waiting) {
     // The binary died during the settle wait: a leftover goroutine took it down.
     const { waitedMs, ignored, groups } = files.waiting;
-    out.check = { kind: 'leaked', waitedMs, ignored, groups, interruptedBy: crash?.message ?? 'the test binary exited' };
+    out.check = {
+      kind: 'leaked',
+      waitedMs,
+      ignored,
+      groups,
+      interruptedBy: crash?.message ?? 'the test binary exited',
+    };
     return out;
   } else if (run.streamRecord) out.cached = true;
   else if (run.check.kind === 'missing' && ctx.unchecked) out.check = { kind: 'clean', waitedMs: 0, ignored: 0 };
-  else if (run.check.kind === 'missing' && handoffs.length > 0) out.check = { kind: 'missing', reason: handoffs.join('; ') };
+  else if (run.check.kind === 'missing' && handoffs.length > 0)
+    out.check = { kind: 'missing', reason: handoffs.join('; ') };
   if (crash?.timeout) out.timeout = { dump: crash.dump, runningTests: crash.timeout.runningTests };
   else if (crash) {
     const failed = run.tests.filter((t) => t.status !== 'pass' && t.status !== 'skip').map((t) => t.name);
-    out.panic = failed.length > 0 ? { test: failed[failed.length - 1]!, message: crash.message } : { message: crash.message };
+    out.panic =
+      failed.length > 0 ? { test: failed[failed.length - 1]!, message: crash.message } : { message: crash.message };
   }
   return out;
 }

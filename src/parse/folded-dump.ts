@@ -10,7 +10,11 @@ export function parseFoldedDump(groups: FoldedGoroutines[], parse: (text: string
     const parsed = parse(group.stack);
     for (const w of parsed.warnings) dump.warnings.push({ ...w, message: `group ${index + 1}: ${w.message}` });
     const [first] = parsed.goroutines;
-    if (first) dump.goroutines.push({ ...first, folded: { count: group.n, ids: group.ids.length > 0 ? group.ids : [first.id] } });
+    if (first)
+      dump.goroutines.push({
+        ...first,
+        folded: { count: group.n, ids: group.ids.length > 0 ? group.ids : [first.id] },
+      });
   });
   return dump;
 }

@@ -132,7 +132,9 @@ export function checkOf(record: CheckRecord | undefined, notRun: boolean): LeakC
   if (record) {
     const { waitedMs, ignored, groups } = record;
     const proof = record.proof === true ? { proof: true } : {};
-    return groups.length === 0 ? { kind: 'clean', waitedMs, ignored, ...proof } : { kind: 'leaked', waitedMs, ignored, groups, ...proof };
+    return groups.length === 0
+      ? { kind: 'clean', waitedMs, ignored, ...proof }
+      : { kind: 'leaked', waitedMs, ignored, groups, ...proof };
   }
   // Packages that never ran a test binary (build failure, no test files) have nothing to check.
   return notRun ? { kind: 'clean', waitedMs: 0, ignored: 0 } : { kind: 'missing' };

@@ -69,7 +69,9 @@ export function createRunFold(opts: RunFoldOptions = {}): RunFold {
       if (event.Action === 'build-output' || event.Action === 'build-fail') {
         if (event.ImportPath === undefined) return undefined;
         if (event.Action === 'build-fail') flushBuild(event.ImportPath);
-        else for (const line of buildJoiner.push(event.ImportPath, event.Output ?? '')) addBuildLine(event.ImportPath, line);
+        else
+          for (const line of buildJoiner.push(event.ImportPath, event.Output ?? ''))
+            addBuildLine(event.ImportPath, line);
         return undefined;
       }
       const importPath = event.Package;

@@ -8,7 +8,13 @@ import { BUILTIN_IGNORES } from '../classify/builtin-ignores.js';
 import { rulesForPackage } from '../classify/match-rule.js';
 import type { IgnoreRule } from '../model.js';
 import { isSuspectState } from './blocking-op.js';
-import { locationKey, type GoroutineGroup, type LocationTally, type SnapshotTally, type StackFrame } from './profile-types.js';
+import {
+  locationKey,
+  type GoroutineGroup,
+  type LocationTally,
+  type SnapshotTally,
+  type StackFrame,
+} from './profile-types.js';
 import { createRuleMatcher, type RuleMatcher } from './rule-matcher.js';
 import { isStdFrame, packagePath, userFrameIndex } from './std-frames.js';
 
@@ -74,7 +80,8 @@ function addAt(
   if (n === undefined) loc.states.set(own(group.state), group.count);
   else loc.states.set(group.state, n + group.count);
   if (group.leakedByGc) loc.proven += group.count;
-  if (group.waitMinutes !== undefined && group.waitMinutes > (loc.maxWaitMinutes ?? -1)) loc.maxWaitMinutes = group.waitMinutes;
+  if (group.waitMinutes !== undefined && group.waitMinutes > (loc.maxWaitMinutes ?? -1))
+    loc.maxWaitMinutes = group.waitMinutes;
   // The first group of the largest count shows the stack: a dump's groups are single goroutines,
   // so its first goroutine at the location stands for the others.
   if (group.count > loc.stackCount) {
@@ -86,7 +93,16 @@ function addAt(
 }
 
 function newLocation(site: StackFrame): LocationTally {
-  return { function: own(site.func), file: own(site.file), line: site.line, count: 0, states: new Map(), proven: 0, stack: [], stackCount: 0 };
+  return {
+    function: own(site.func),
+    file: own(site.file),
+    line: site.line,
+    count: 0,
+    states: new Map(),
+    proven: 0,
+    stack: [],
+    stackCount: 0,
+  };
 }
 
 /** Frames from the first one outside the runtime: where a person starts reading. */
@@ -97,7 +113,10 @@ function shownFrames(frames: readonly StackFrame[], std: Map<string, boolean>): 
 }
 
 function isRuntimeFrame(f: StackFrame, std: Map<string, boolean>): boolean {
-  return (f.func.startsWith('runtime.') || f.func.startsWith('internal/') || f.func.startsWith('sync.runtime_')) && isStdFrame(f, std);
+  return (
+    (f.func.startsWith('runtime.') || f.func.startsWith('internal/') || f.func.startsWith('sync.runtime_')) &&
+    isStdFrame(f, std)
+  );
 }
 
 function ownFrame(f: StackFrame): StackFrame {

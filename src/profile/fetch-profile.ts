@@ -39,7 +39,10 @@ export async function fetchProfile(fetchFn: FetchFn, req: ProfileRequest): Promi
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
   const fail = (found: string, cause?: unknown): ProfileSourceError =>
-    new ProfileSourceError(`expected a ${req.what ?? 'goroutine profile'} from ${req.display}, found ${scrubSecrets(found, req.url)}`, { cause });
+    new ProfileSourceError(
+      `expected a ${req.what ?? 'goroutine profile'} from ${req.display}, found ${scrubSecrets(found, req.url)}`,
+      { cause },
+    );
   let res: Response;
   try {
     res = await fetchFn(req.url.href, { headers: req.headers, redirect: 'manual', signal });

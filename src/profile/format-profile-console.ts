@@ -79,7 +79,8 @@ function growthText(s: ReportSuspect): string {
 function proofText(s: ReportSuspect, report: ProfileReport): string {
   if (s.provenByGc) return `proven leaked by the GC: ${s.provenCount} of ${s.count}`;
   // The GC proves only goroutines nothing runnable can reach; the others may leak all the same.
-  if (report.sources.some((src) => src.leakProfile === 'read')) return 'not proven: the goroutineleak profile does not list them';
+  if (report.sources.some((src) => src.leakProfile === 'read'))
+    return 'not proven: the goroutineleak profile does not list them';
   return 'not proven: no goroutineleak profile read (Go 1.27+ serves one)';
 }
 
@@ -88,5 +89,9 @@ function summaryLine(report: ProfileReport, c: Colors): string {
   const where = `${plural(sum.goroutines, 'goroutine')} from ${plural(sum.instances, 'instance')}, threshold ${report.threshold}`;
   if (report.suspects.length === 0) return c.green(`goleak-run profile: no suspects in ${where}`);
   const suspected = report.suspects.reduce((n, s) => n + s.count, 0);
-  return c.bold(c.red(`goleak-run profile: ${plural(report.suspects.length, 'suspect')} (${plural(suspected, 'goroutine')}) in ${where}`));
+  return c.bold(
+    c.red(
+      `goleak-run profile: ${plural(report.suspects.length, 'suspect')} (${plural(suspected, 'goroutine')}) in ${where}`,
+    ),
+  );
 }

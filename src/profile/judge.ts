@@ -54,7 +54,11 @@ export function judge(instances: readonly InstanceData[], threshold: number): Ju
     out.ignored += last.tally.ignored;
     out.notSuspect += last.tally.notSuspect;
     const rates = inst.samples.length > 1 ? growthRates(inst.samples) : undefined;
-    const keys = new Set([...last.tally.locations.keys(), ...(rates?.keys() ?? []), ...(inst.leakProfile?.locations.keys() ?? [])]);
+    const keys = new Set([
+      ...last.tally.locations.keys(),
+      ...(rates?.keys() ?? []),
+      ...(inst.leakProfile?.locations.keys() ?? []),
+    ]);
     for (const key of keys) {
       const here = last.tally.locations.get(key);
       const proof = inst.leakProfile?.locations.get(key);

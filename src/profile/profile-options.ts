@@ -48,15 +48,26 @@ function buildProfileProgram(): Command {
         'SIGQUIT dump) or http(s):// URLs of net/http/pprof (the /debug/pprof/ base or its goroutine endpoint); ' +
         'several sources are instances of one service',
     )
-    .option('--threshold <n>', `flag a location when at least N goroutines are blocked there (default: ${DEFAULT_THRESHOLD})`)
+    .option(
+      '--threshold <n>',
+      `flag a location when at least N goroutines are blocked there (default: ${DEFAULT_THRESHOLD})`,
+    )
     .option('--samples <n>', `sample the URLs N times, ${MIN_GROWTH_SAMPLES} or more to measure growth (default: 1)`)
     .option('--interval <duration>', 'time between samples, e.g. 30s, 5m (needed with --samples)')
-    .addOption(new Option('--debug <level>', 'goroutine endpoint form: 2 stacks with wait times, 1 text, 0 protobuf').choices(['0', '1', '2']).default('2'))
+    .addOption(
+      new Option('--debug <level>', 'goroutine endpoint form: 2 stacks with wait times, 1 text, 0 protobuf')
+        .choices(['0', '1', '2'])
+        .default('2'),
+    )
     .option('--timeout <duration>', `time-out of each request (default: ${DEFAULT_TIMEOUT})`)
     .option('--no-leak-profile', 'do not read /debug/pprof/goroutineleak (it runs a GC cycle in the service)')
     .option('--config <file>', 'config file for ignore rules (default: .goleak-run.yaml in this directory)')
     .option('--no-config', 'do not read a config file')
-    .option('--ignore-top <func>', 'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)', collect)
+    .option(
+      '--ignore-top <func>',
+      'ignore goroutines whose top function is FUNC (repeatable; FUNC* for a prefix)',
+      collect,
+    )
     .option('--ignore-any <func>', 'ignore goroutines with FUNC anywhere on their stack (repeatable)', collect)
     .option('--ignore-created-by <func>', 'ignore goroutines created by FUNC (repeatable)', collect)
     .option('--json <file>', 'write the JSON report to FILE (- for stdout; the console report then goes to stderr)')
@@ -92,8 +103,10 @@ export function parseProfileArgs(argv: readonly string[]): ParsedProfileArgs {
   }
   const o = program.opts();
   const given = (flag: string): boolean => argv.some((a) => a === flag || a.startsWith(`${flag}=`));
-  if (given('--config') && given('--no-config')) throw new UsageError('expected at most one of --config and --no-config, found both');
-  if (given('--color') && given('--no-color')) throw new UsageError('expected at most one of --color and --no-color, found both');
+  if (given('--config') && given('--no-config'))
+    throw new UsageError('expected at most one of --config and --no-config, found both');
+  if (given('--color') && given('--no-color'))
+    throw new UsageError('expected at most one of --color and --no-color, found both');
   const options: ProfileOptions = {
     sources: program.processedArgs[0] as string[],
     threshold: integer('--threshold', o.threshold, DEFAULT_THRESHOLD, 1),
@@ -116,10 +129,14 @@ export function parseProfileArgs(argv: readonly string[]): ParsedProfileArgs {
 
 function checkSampling(options: ProfileOptions, interval: string | undefined): void {
   if (options.samples > 1 && options.samples < MIN_GROWTH_SAMPLES) {
-    throw new UsageError(`expected --samples 1, or ${MIN_GROWTH_SAMPLES} or more to judge growth, found ${options.samples}`);
+    throw new UsageError(
+      `expected --samples 1, or ${MIN_GROWTH_SAMPLES} or more to judge growth, found ${options.samples}`,
+    );
   }
-  if (options.samples > 1 && interval === undefined) throw new UsageError('expected --interval with --samples, found none');
-  if (options.samples === 1 && interval !== undefined) throw new UsageError('expected --samples with --interval, found none');
+  if (options.samples > 1 && interval === undefined)
+    throw new UsageError('expected --interval with --samples, found none');
+  if (options.samples === 1 && interval !== undefined)
+    throw new UsageError('expected --samples with --interval, found none');
   if (interval !== undefined) options.intervalMs = positiveDuration('--interval', interval);
   if (options.samples > 1 && !options.sources.some(isUrlSource)) {
     throw new UsageError('expected an http(s):// URL to sample with --samples, found only files');
@@ -130,7 +147,8 @@ function integer(flag: string, value: unknown, fallback: number, min: number): n
   if (value === undefined) return fallback;
   const text = String(value);
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`expected ${flag} to be a whole number of at least ${min}, found "${text}"`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`expected ${flag} to be a whole number of at least ${min}, found "${text}"`);
   return n;
 }
 

@@ -58,7 +58,14 @@ export interface ProfileReport {
   generatedAt: string;
   threshold: number;
   sampling: { samples: number; intervalSeconds: number | null };
-  summary: { instances: number; goroutines: number; blocked: number; ignored: number; notSuspect: number; suspects: number };
+  summary: {
+    instances: number;
+    goroutines: number;
+    blocked: number;
+    ignored: number;
+    notSuspect: number;
+    suspects: number;
+  };
   sources: ReportSource[];
   suspects: ReportSuspect[];
 }
@@ -82,7 +89,10 @@ export function buildProfileReport(input: ReportInput): ProfileReport {
     tool: { name: 'goleak-run', version: input.version },
     generatedAt: input.generatedAt.toISOString(),
     threshold: input.threshold,
-    sampling: { samples: input.samples, intervalSeconds: input.intervalMs === undefined ? null : input.intervalMs / 1000 },
+    sampling: {
+      samples: input.samples,
+      intervalSeconds: input.intervalMs === undefined ? null : input.intervalMs / 1000,
+    },
     summary: {
       instances: input.sources.length,
       goroutines: j.goroutines,

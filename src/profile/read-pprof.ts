@@ -23,7 +23,7 @@ export function readPprof(bytes: Uint8Array, sink: GroupSink): PprofResult {
   const types = p.sampleType.map((t) => str(t.type));
   const index = types.findIndex((t) => KINDS.has(t));
   if (index < 0) {
-    if (types.length === 0 || p.sample.length === 0 && p.location.length === 0) {
+    if (types.length === 0 || (p.sample.length === 0 && p.location.length === 0)) {
       return { ok: false, found: 'data that is neither a pprof protobuf nor a goroutine dump' };
     }
     return { ok: false, found: `a pprof profile of ${types.join(', ')}` };

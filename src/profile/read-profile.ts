@@ -27,7 +27,9 @@ export function readProfile(input: ProfileBytes, sink: GroupSink): ReadResult {
       return { ok: false, found: 'an empty file' };
     case 'gzip': {
       const inflated = inflate(input);
-      return inflated === undefined ? { ok: false, found: 'a truncated or corrupt gzip stream' } : readProfile(inflated, sink);
+      return inflated === undefined
+        ? { ok: false, found: 'a truncated or corrupt gzip stream' }
+        : readProfile(inflated, sink);
     }
     case 'text':
       return readText(takeText(input), sink);

@@ -53,7 +53,12 @@ function countLines(text: string, from: number, to: number): number {
 // Field by field, sharing the parser's frames (a Frame is a StackFrame with arguments):
 // this runs once per goroutine of dumps with 100,000 of them.
 function toGroup(g: Goroutine): GoroutineGroup {
-  const group: GoroutineGroup = { count: g.folded?.count ?? 1, state: g.state, frames: g.frames, leakedByGc: g.leakedByGc };
+  const group: GoroutineGroup = {
+    count: g.folded?.count ?? 1,
+    state: g.state,
+    frames: g.frames,
+    leakedByGc: g.leakedByGc,
+  };
   if (g.waitMinutes !== undefined) group.waitMinutes = g.waitMinutes;
   if (g.createdBy !== undefined) group.createdBy = g.createdBy;
   return group;

@@ -23,7 +23,9 @@ export function redactUrl(url: string | URL): string {
   u.username = '';
   u.password = '';
   u.hash = '';
-  const params = [...u.searchParams].map(([k, v]) => `${encodeURIComponent(k)}=${SAFE_PARAMS.has(k) ? encodeURIComponent(v) : REDACTED}`);
+  const params = [...u.searchParams].map(
+    ([k, v]) => `${encodeURIComponent(k)}=${SAFE_PARAMS.has(k) ? encodeURIComponent(v) : REDACTED}`,
+  );
   u.search = '';
   const base = u.href;
   const withUser = hadUser ? base.replace('//', `//${REDACTED}@`) : base;
@@ -38,7 +40,11 @@ function redactUnparsed(text: string): string {
 
 /** Replaces every occurrence of the URL's secrets (password, username, query values) in free text. */
 export function scrubSecrets(text: string, url: URL): string {
-  const secrets = [url.password, url.username, ...[...url.searchParams].filter(([k]) => !SAFE_PARAMS.has(k)).map(([, v]) => v)]
+  const secrets = [
+    url.password,
+    url.username,
+    ...[...url.searchParams].filter(([k]) => !SAFE_PARAMS.has(k)).map(([, v]) => v),
+  ]
     .flatMap((s) => (s === '' ? [] : [s, safeDecode(s), encodeURIComponent(s)]))
     .filter((s) => s.length >= 3)
     .sort((a, b) => b.length - a.length);

@@ -31,7 +31,8 @@ export function createRuleMatcher(rules: readonly IgnoreRule[]): RuleMatcher {
   const of = (func: string): FuncFacts => {
     let f = facts.get(func);
     if (f === undefined) {
-      const hit = (kind: IgnoreRule['kind']): boolean => rules.some((r) => r.kind === kind && matchesFunc(r.func, func));
+      const hit = (kind: IgnoreRule['kind']): boolean =>
+        rules.some((r) => r.kind === kind && matchesFunc(r.func, func));
       f = { any: hit('any'), top: hit('top'), createdBy: hit('created-by'), internal: isRuntimeInternal(func) };
       facts.set(func, f);
     }

@@ -27,7 +27,9 @@ function computeStd(frame: StackFrame): boolean {
   // Function names from the runtime have no file in a few synthetic frames; trust the name then.
   if (frame.file === '' || frame.file === '?') return true;
   const f = frame.file;
-  return f.includes(`/src/${pkg}/`) || f.startsWith(`${pkg}/`) || f.includes('/src/runtime/') || f.startsWith('runtime/');
+  return (
+    f.includes(`/src/${pkg}/`) || f.startsWith(`${pkg}/`) || f.includes('/src/runtime/') || f.startsWith('runtime/')
+  );
 }
 
 /** Import path of a qualified function name: `net/http.(*conn).serve` → `net/http`. */

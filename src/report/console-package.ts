@@ -10,7 +10,8 @@ import { outputLines, plainText } from './text-clean.js';
 function statusLine(pkg: PackageReport, c: Colors): string {
   const timing = `${seconds(pkg.elapsedSeconds)}${pkg.cached ? ' (cached)' : ''}`;
   const goroutines = pkg.leaks.reduce((sum, f) => sum + f.count, 0);
-  const leaks = pkg.leaks.length > 0 ? `: ${plural(goroutines, 'goroutine')} in ${plural(pkg.leaks.length, 'finding')}` : '';
+  const leaks =
+    pkg.leaks.length > 0 ? `: ${plural(goroutines, 'goroutine')} in ${plural(pkg.leaks.length, 'finding')}` : '';
   switch (pkg.status) {
     case 'passed':
       return `${c.green('ok    ')}${pkg.importPath} ${timing}${leaks}`;
@@ -32,13 +33,18 @@ export function consolePackage(pkg: PackageReport, style: FindingStyle): string[
   const lines = [statusLine(pkg, c)];
   if (pkg.stress) lines.push(...stressLines(pkg.stress, c));
   for (const failure of pkg.failures) {
-    lines.push(...clean(failure).split('\n').map((l) => `  ${l}`));
+    lines.push(
+      ...clean(failure)
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   for (const test of pkg.tests) {
     if (test.status === 'fail' || test.status === 'running') lines.push(...failedTest(test, c, clean));
   }
   for (const finding of pkg.leaks) lines.push(...consoleFinding(finding, style));
-  if (style.verbose && pkg.leaks.length > 0 && pkg.waitedMs !== undefined) lines.push(`  ${c.dim(waitLine(pkg.waitedMs, pkg.gcProof === true))}`);
+  if (style.verbose && pkg.leaks.length > 0 && pkg.waitedMs !== undefined)
+    lines.push(`  ${c.dim(waitLine(pkg.waitedMs, pkg.gcProof === true))}`);
   for (const warning of pkg.warnings) lines.push(`  ${c.yellow('warning:')} ${clean(warning)}`);
   return lines;
 }

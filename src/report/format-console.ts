@@ -28,9 +28,13 @@ export function formatConsole(report: RunReport, opts: ConsoleOptions): string {
     paths: { moduleDir: report.module.dir, repoRoot: opts.repoRoot },
     showBaseline: baselineInUse(findings, report.stale.length),
   };
-  const blocks = report.packages.filter((p) => opts.verbose || worthShowing(p)).map((p) => consolePackage(p, style).join('\n'));
+  const blocks = report.packages
+    .filter((p) => opts.verbose || worthShowing(p))
+    .map((p) => consolePackage(p, style).join('\n'));
   if (report.stale.length > 0) {
-    const head = c.yellow(`${plural(report.stale.length, 'stale baseline entry')} (no longer leaking; remove from the baseline):`);
+    const head = c.yellow(
+      `${plural(report.stale.length, 'stale baseline entry')} (no longer leaking; remove from the baseline):`,
+    );
     const entries = report.stale.map((s) => `  ${s.package} ${s.tests.join(', ')}: ${s.summary} [${s.fingerprint}]`);
     blocks.push([head, ...entries].join('\n'));
   }

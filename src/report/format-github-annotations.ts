@@ -36,9 +36,15 @@ interface Annotation {
  */
 export function formatGithubAnnotations(report: RunReport, opts: AnnotationOptions): string {
   const paths: PathContext = { moduleDir: report.module.dir, repoRoot: opts.repoRoot };
-  const all = [...leakAnnotations(report, paths), ...buildAnnotations(report, paths), ...testAnnotations(report, paths)];
+  const all = [
+    ...leakAnnotations(report, paths),
+    ...buildAnnotations(report, paths),
+    ...testAnnotations(report, paths),
+  ];
   const max = opts.maxAnnotations ?? GITHUB_MAX_ERRORS_PER_STEP;
-  const lines = all.slice(0, max).map((a) => workflowCommand('error', { file: a.file, line: a.line, title: a.title }, a.message));
+  const lines = all
+    .slice(0, max)
+    .map((a) => workflowCommand('error', { file: a.file, line: a.line, title: a.title }, a.message));
   if (all.length > max) {
     lines.push(
       `goleak-run: ${plural(all.length - max, 'more problem')} not annotated (GitHub shows ${max} error annotations per step); the log and the step summary list all of them`,
@@ -49,15 +55,25 @@ export function formatGithubAnnotations(report: RunReport, opts: AnnotationOptio
 
 function leakAnnotations(report: RunReport, paths: PathContext): Annotation[] {
   return report.packages.flatMap((pkg) =>
-    pkg.leaks.filter((f) => f.baseline !== 'known').map((f) => ({ ...findingLocation(f, paths), title: `goroutine leak: ${findingTitle(f)}`, message: leakMessage(f, paths) })),
+    pkg.leaks
+      .filter((f) => f.baseline !== 'known')
+      .map((f) => ({
+        ...findingLocation(f, paths),
+        title: `goroutine leak: ${findingTitle(f)}`,
+        message: leakMessage(f, paths),
+      })),
   );
 }
 
 function leakMessage(f: Finding, paths: PathContext): string {
-  const frames = f.stack.slice(0, MESSAGE_FRAMES).map((fr) => `  ${fr.func}  ${displayPath(fr.file, paths)}:${fr.line}`);
+  const frames = f.stack
+    .slice(0, MESSAGE_FRAMES)
+    .map((fr) => `  ${fr.func}  ${displayPath(fr.file, paths)}:${fr.line}`);
   const more = f.stack.length > MESSAGE_FRAMES ? [`  … ${plural(f.stack.length - MESSAGE_FRAMES, 'more frame')}`] : [];
   const go = f.goStatement ? ` at ${displayPath(f.goStatement.file, paths)}:${f.goStatement.line}` : '';
-  const by = f.createdBy ? [locatedAtGoStatement(f) ? `created by ${f.createdBy}` : `started by ${f.createdBy}${go}`] : [];
+  const by = f.createdBy
+    ? [locatedAtGoStatement(f) ? `created by ${f.createdBy}` : `started by ${f.createdBy}${go}`]
+    : [];
   return [`${findingMessage(f, paths)} in package ${f.package}`, ...by, ...frames, ...more].join('\n');
 }
 
@@ -67,7 +83,9 @@ function buildAnnotations(report: RunReport, paths: PathContext): Annotation[] {
     .flatMap((pkg) =>
       pkg.failures.flatMap(buildErrorLocations).flatMap((loc) => {
         const where = located(loc.file, loc.line, paths);
-        return where.file === undefined ? [] : [{ ...where, title: `build failed: ${pkg.importPath}`, message: plainText(loc.message) }];
+        return where.file === undefined
+          ? []
+          : [{ ...where, title: `build failed: ${pkg.importPath}`, message: plainText(loc.message) }];
       }),
     );
 }
@@ -82,7 +100,10 @@ function testAnnotations(report: RunReport, paths: PathContext): Annotation[] {
         if (loc === undefined) return [];
         const where = located(loc.file, loc.line, paths);
         if (where.file === undefined) return [];
-        const cut = lines.length > MESSAGE_LINES ? [...lines.slice(0, MESSAGE_LINES), `… ${plural(lines.length - MESSAGE_LINES, 'more line')}`] : lines;
+        const cut =
+          lines.length > MESSAGE_LINES
+            ? [...lines.slice(0, MESSAGE_LINES), `… ${plural(lines.length - MESSAGE_LINES, 'more line')}`]
+            : lines;
         return [{ ...where, title: `test failed: ${t.name} in ${pkg.importPath}`, message: cut.join('\n') }];
       }),
   );

@@ -19,14 +19,20 @@ export function toJsonReport(report: RunReport): JsonReport {
     durationSeconds: report.durationSeconds,
     summary: { ...report.summary },
     packages: report.packages.map(toJsonPackage),
-    stale: report.stale.map((s) => ({ fingerprint: s.fingerprint, package: s.package, tests: [...s.tests], summary: s.summary })),
+    stale: report.stale.map((s) => ({
+      fingerprint: s.fingerprint,
+      package: s.package,
+      tests: [...s.tests],
+      summary: s.summary,
+    })),
     warnings: [...report.warnings],
     ...(report.shard ? { shard: report.shard } : {}),
   };
 }
 
 function toJsonPackage(pkg: PackageReport): JsonPackage {
-  const named = (pred: (status: string) => boolean): string[] => pkg.tests.filter((t) => pred(t.status)).map((t) => t.name);
+  const named = (pred: (status: string) => boolean): string[] =>
+    pkg.tests.filter((t) => pred(t.status)).map((t) => t.name);
   return {
     importPath: pkg.importPath,
     dir: pkg.dir,

@@ -24,16 +24,26 @@ export function formatJunit(report: RunReport, opts: JunitOptions): string {
   const doc = sharedBuilder.newBuilder().name(report.tool.name);
   const paths: PathContext = { moduleDir: report.module.dir, repoRoot: opts.repoRoot };
   for (const pkg of report.packages) {
-    const suite = doc.testSuite().name(pkg.importPath).time(roundTime(pkg.elapsedSeconds)).property('go.version', report.goVersion);
+    const suite = doc
+      .testSuite()
+      .name(pkg.importPath)
+      .time(roundTime(pkg.elapsedSeconds))
+      .property('go.version', report.goVersion);
     for (const warning of pkg.warnings) suite.property('goleak-run.warning', xmlSafe(warning));
     const classname = junitClassname(pkg.importPath, report.module.path);
     const newCase = (name: string): TestCase => suite.testCase().className(classname).name(xmlSafe(name));
     for (const test of pkg.tests) addTest(newCase(test.name).time(roundTime(test.elapsedSeconds)), test);
     for (const text of pkg.failures) {
       const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
-      newCase(packageFailureName(pkg, text)).failure(xmlSafe(first.trim()), pkg.status === 'build-failed' ? 'build failure' : 'package failure').stacktrace(cdata(text));
+      newCase(packageFailureName(pkg, text))
+        .failure(xmlSafe(first.trim()), pkg.status === 'build-failed' ? 'build failure' : 'package failure')
+        .stacktrace(cdata(text));
     }
-    if (failedWithoutCause(pkg)) newCase('package failed').failure(`${pkg.importPath} failed without a failing test or a message`, 'package failure');
+    if (failedWithoutCause(pkg))
+      newCase('package failed').failure(
+        `${pkg.importPath} failed without a failing test or a message`,
+        'package failure',
+      );
     for (const finding of pkg.leaks) {
       const tc = newCase(leakCaseName(finding));
       const where = findingLocation(finding, paths);
@@ -54,7 +64,10 @@ function addTest(tc: TestCase, test: TestResult): void {
   if (test.status === 'fail') {
     tc.failure(`${xmlSafe(test.name)} failed`, 'test failure').stacktrace(output);
   } else if (test.status === 'running') {
-    tc.failure(`${xmlSafe(test.name)} did not finish: the test binary timed out or crashed`, 'unfinished test').stacktrace(output);
+    tc.failure(
+      `${xmlSafe(test.name)} did not finish: the test binary timed out or crashed`,
+      'unfinished test',
+    ).stacktrace(output);
   } else if (test.status === 'skip') {
     tc.skipped().standardOutput(output);
   }

@@ -39,13 +39,21 @@ export function formatStepSummary(report: RunReport, opts: StepSummaryOptions): 
   const withBaseline = baselineInUse(findings, report.stale.length);
   const leaky = report.packages.filter((p) => p.leaks.length > 0);
   let shown = 0;
-  const cols = withBaseline ? ['Tests', 'Count', 'State', 'Function', 'Created at', 'Baseline'] : ['Tests', 'Count', 'State', 'Function', 'Created at'];
+  const cols = withBaseline
+    ? ['Tests', 'Count', 'State', 'Function', 'Created at', 'Baseline']
+    : ['Tests', 'Count', 'State', 'Function', 'Created at'];
   const align = `| --- | ---: |${' --- |'.repeat(cols.length - 2)}`;
   // Each table row is added on its own, so a cut always falls between rows.
   const packageTable = (pkg: PackageReport): boolean =>
     add(`\n### ${codeCell(pkg.importPath)}\n\n| ${cols.join(' | ')} |\n${align}\n`) &&
     pkg.leaks.every((f) => {
-      const row = [cell(testsLabel(f, SUMMARY_TESTS)), String(f.count), cell(stateLabel(f)), codeCell(shortFunction(f.topFunction)), codeCell(creationSite(f, paths) ?? '')];
+      const row = [
+        cell(testsLabel(f, SUMMARY_TESTS)),
+        String(f.count),
+        cell(stateLabel(f)),
+        codeCell(shortFunction(f.topFunction)),
+        codeCell(creationSite(f, paths) ?? ''),
+      ];
       if (withBaseline) row.push(f.baseline ?? '');
       const added = add(`| ${row.join(' | ')} |\n`);
       if (added) shown += 1;
@@ -69,7 +77,8 @@ function failedPackages(packages: readonly PackageReport[]): string {
   if (failed.length === 0) return '';
   const rows = failed.map((p) => {
     const tests = p.tests.filter((t) => t.status === 'fail' || t.status === 'running').map((t) => cell(t.name));
-    const why = p.status === 'build-failed' ? 'build failed' : tests.length > 0 ? `failed: ${tests.join(', ')}` : 'failed';
+    const why =
+      p.status === 'build-failed' ? 'build failed' : tests.length > 0 ? `failed: ${tests.join(', ')}` : 'failed';
     return `- ${codeCell(p.importPath)} ${why}\n`;
   });
   return `\n### Failed packages\n\n${rows.join('')}`;
@@ -86,6 +95,8 @@ function overviewTable(leaky: readonly PackageReport[]): string {
 
 function staleList(report: RunReport): string {
   if (report.stale.length === 0) return '';
-  const rows = report.stale.map((s) => `- ${codeCell(s.package)} ${cell(s.tests.join(', '))}: ${cell(s.summary)} (${codeCell(s.fingerprint)})\n`);
+  const rows = report.stale.map(
+    (s) => `- ${codeCell(s.package)} ${cell(s.tests.join(', '))}: ${cell(s.summary)} (${codeCell(s.fingerprint)})\n`,
+  );
   return `\n### ${plural(report.stale.length, 'stale baseline entry')}\n\nThese no longer leak; remove them from the baseline.\n\n${rows.join('')}`;
 }

@@ -14,7 +14,9 @@ export function formatTap(report: RunReport): string {
     lines.push(...packagePoint(pkg, i + 1));
   });
   for (const s of report.stale) {
-    lines.push(`# stale baseline entry: ${oneLine(`${s.package} ${s.tests.join(', ')}: ${s.summary} [${s.fingerprint}]`)}`);
+    lines.push(
+      `# stale baseline entry: ${oneLine(`${s.package} ${s.tests.join(', ')}: ${s.summary} [${s.fingerprint}]`)}`,
+    );
   }
   lines.push(`# ${formatSummaryLine(report)}`);
   return `${lines.join('\n')}\n`;
@@ -27,7 +29,10 @@ function packagePoint(pkg: PackageReport, n: number): string[] {
     ...pkg.tests.map((t) => (k: number) => testPoint(t, k)),
     ...pkg.leaks.map((f) => (k: number) => {
       const known = f.baseline === 'known' ? ' # TODO known leak, accepted by the baseline' : '';
-      return [`not ok ${k} - ${description(`leak: ${findingTitle(f)}`)}${known}`, ...yamlBlock(findingDiagnostics(f), '')];
+      return [
+        `not ok ${k} - ${description(`leak: ${findingTitle(f)}`)}${known}`,
+        ...yamlBlock(findingDiagnostics(f), ''),
+      ];
     }),
   ];
   const lines: string[] = [];

@@ -15,7 +15,12 @@ export function junitClassname(importPath: string, modulePath: string): string {
   let root = elements.at(-1) ?? modulePath;
   // A major-version suffix (`/v2`) names no package; keep the element before it as well.
   if (/^v\d+$/.test(root) && elements.length > 1) root = `${elements.at(-2)}/${root}`;
-  const rest = importPath === modulePath ? '' : importPath.startsWith(`${modulePath}/`) ? importPath.slice(modulePath.length + 1) : importPath;
+  const rest =
+    importPath === modulePath
+      ? ''
+      : importPath.startsWith(`${modulePath}/`)
+        ? importPath.slice(modulePath.length + 1)
+        : importPath;
   const path = rest === '' ? root : `${root}/${rest}`;
   return path
     .split('/')

@@ -12,6 +12,9 @@ export function cell(text: string): string {
 
 /** Text shown as code in a table cell; backticks cannot be escaped inside a code span. */
 export function codeCell(text: string): string {
-  const inner = plainText(text).replace(/\s*\n\s*/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|');
+  const inner = plainText(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|');
   return inner === '' ? '' : `\`${inner}\``;
 }

@@ -42,7 +42,9 @@ export function findingDiagnostics(f: Finding): Record<string, unknown> {
     tests: f.tests.map((t) => ({ name: testLabel(t.attribution), count: t.count })),
     topFunction: f.topFunction,
     ...(f.createdBy !== undefined ? { createdBy: f.createdBy } : {}),
-    ...(f.createdAt !== undefined ? { createdAt: `${f.createdAt.file}:${f.createdAt.line}`, createdAtInModule: f.createdAt.inModule } : {}),
+    ...(f.createdAt !== undefined
+      ? { createdAt: `${f.createdAt.file}:${f.createdAt.line}`, createdAtInModule: f.createdAt.inModule }
+      : {}),
     ...(f.goStatement !== undefined ? { goStatement: `${f.goStatement.file}:${f.goStatement.line}` } : {}),
     source: f.source,
     provenByGc: f.provenByGc,

@@ -2,8 +2,9 @@
 import { stripVTControlCharacters } from 'node:util';
 
 // XML 1.0 allows only TAB, LF, CR and U+0020 upward (minus surrogates and U+FFFE/U+FFFF).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0 controls other than TAB and LF, plus DEL: they garble terminals, logs and YAML.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;

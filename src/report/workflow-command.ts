@@ -11,7 +11,11 @@ export function escapeProperty(text: string): string {
 }
 
 /** One workflow command line; properties without a value are left out. */
-export function workflowCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
+export function workflowCommand(
+  command: string,
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`);

@@ -58,7 +58,9 @@ export function checkGoEnv(
   const goWork = env.GOWORK ?? '';
   if (noModule && goWork !== '' && goWork !== 'off') return { goVersion, goMod: '', goRoot: env.GOROOT ?? '', goWork };
   if (noModule) {
-    throw new ResolveError(`expected a directory inside a Go module or workspace (a go.mod or go.work above it), found none at ${cwd}`);
+    throw new ResolveError(
+      `expected a directory inside a Go module or workspace (a go.mod or go.work above it), found none at ${cwd}`,
+    );
   }
   return { goVersion, goMod, goRoot: env.GOROOT ?? '' };
 }
@@ -73,7 +75,9 @@ export function toResolvedPackages(entries: unknown[], stderr: string): Resolved
     if (!raw.Dir) {
       // No directory at all: the pattern itself is wrong (missing dir, outside the module).
       const detail = raw.Error?.Err ?? 'no package directory';
-      throw new ResolveError(`expected package pattern ${importPath} to name packages in this module, found: ${detail}`);
+      throw new ResolveError(
+        `expected package pattern ${importPath} to name packages in this module, found: ${detail}`,
+      );
     }
     const testGoFiles = raw.TestGoFiles ?? [];
     const xTestGoFiles = raw.XTestGoFiles ?? [];
@@ -97,7 +101,12 @@ export function toResolvedPackages(entries: unknown[], stderr: string): Resolved
  */
 export function setupFailures(entries: unknown[]): Array<{ importPath: string; error: string }> {
   return (entries as GoListEntry[])
-    .filter((raw) => raw.Dir && raw.Error?.Err && [raw.GoFiles, raw.CgoFiles, raw.TestGoFiles, raw.XTestGoFiles].every((f) => !f?.length))
+    .filter(
+      (raw) =>
+        raw.Dir &&
+        raw.Error?.Err &&
+        [raw.GoFiles, raw.CgoFiles, raw.TestGoFiles, raw.XTestGoFiles].every((f) => !f?.length),
+    )
     .map((raw) => ({ importPath: raw.ImportPath ?? '', error: raw.Error?.Err ?? '' }));
 }
 

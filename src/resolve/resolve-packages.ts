@@ -38,7 +38,9 @@ export async function resolvePackages(opts: ResolveOptions): Promise<Resolution>
     );
   }
   if (envOut.exitCode !== 0) {
-    throw new ToolchainError(`expected \`go env\` to succeed, found: ${firstLine(envOut.stderr || envOut.spawnError || '')}`);
+    throw new ToolchainError(
+      `expected \`go env\` to succeed, found: ${firstLine(envOut.stderr || envOut.spawnError || '')}`,
+    );
   }
   const { goVersion, goMod, goRoot, goWork } = checkGoEnv(envOut.stdout, opts.cwd);
   if (goWork !== undefined) return resolveWorkspace(opts, { goVersion, goRoot, goWork }, listing);
@@ -91,12 +93,17 @@ interface GoOutput {
 // management beyond their output.
 function runGo(opts: { go: string; cwd: string; env: NodeJS.ProcessEnv }, args: string[]): Promise<GoOutput> {
   return new Promise((resolve) => {
-    execFile(opts.go, args, { cwd: opts.cwd, env: opts.env, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
-      const out: GoOutput = { exitCode: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr };
-      if (err && typeof err.code === 'string') out.spawnError = err.code;
-      resolve(out);
-    });
+    execFile(
+      opts.go,
+      args,
+      { cwd: opts.cwd, env: opts.env, maxBuffer: 1 << 30, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
+        const out: GoOutput = { exitCode: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr };
+        if (err && typeof err.code === 'string') out.spawnError = err.code;
+        resolve(out);
+      },
+    );
   });
 }
 
@@ -108,5 +115,10 @@ async function readModulePath(goMod: string): Promise<string> {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'no output';
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? 'no output'
+  );
 }

@@ -3,12 +3,53 @@ import { UsageError } from '../errors.js';
 
 /** go test and go build flags that take a value (as `-flag value` or `-flag=value`). */
 const VALUE_FLAGS = new Set([
-  'run', 'skip', 'bench', 'benchtime', 'count', 'cpu', 'parallel', 'timeout', 'shuffle', 'list',
-  'coverprofile', 'covermode', 'coverpkg', 'cpuprofile', 'memprofile', 'memprofilerate',
-  'blockprofile', 'blockprofilerate', 'mutexprofile', 'mutexprofilefraction', 'trace', 'outputdir',
-  'fuzz', 'fuzztime', 'fuzzminimizetime', 'tags', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags',
-  'mod', 'modfile', 'overlay', 'pkgdir', 'exec', 'o', 'p', 'vet', 'toolexec', 'buildvcs', 'pgo',
-  'compiler', 'installsuffix', 'debug-trace', 'covermode', 'reuse', 'C',
+  'run',
+  'skip',
+  'bench',
+  'benchtime',
+  'count',
+  'cpu',
+  'parallel',
+  'timeout',
+  'shuffle',
+  'list',
+  'coverprofile',
+  'covermode',
+  'coverpkg',
+  'cpuprofile',
+  'memprofile',
+  'memprofilerate',
+  'blockprofile',
+  'blockprofilerate',
+  'mutexprofile',
+  'mutexprofilefraction',
+  'trace',
+  'outputdir',
+  'fuzz',
+  'fuzztime',
+  'fuzzminimizetime',
+  'tags',
+  'ldflags',
+  'gcflags',
+  'asmflags',
+  'gccgoflags',
+  'mod',
+  'modfile',
+  'overlay',
+  'pkgdir',
+  'exec',
+  'o',
+  'p',
+  'vet',
+  'toolexec',
+  'buildvcs',
+  'pgo',
+  'compiler',
+  'installsuffix',
+  'debug-trace',
+  'covermode',
+  'reuse',
+  'C',
 ]);
 
 /** Flags that change which files `go list` sees, so they are passed to it too. */
@@ -29,7 +70,9 @@ const FALSE_VALUES = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 
 function checkVerbose(name: string, value: string | undefined, arg: string): void {
   if (name === 'v' && value !== undefined && FALSE_VALUES.has(value)) {
-    throw new UsageError(`${arg} cannot be used: goleak-run reads each test's events, which go test -json prints only with -v on`);
+    throw new UsageError(
+      `${arg} cannot be used: goleak-run reads each test's events, which go test -json prints only with -v on`,
+    );
   }
 }
 
@@ -62,7 +105,8 @@ export function parseGoTestFlags(args: readonly string[]): GoTestFlags {
       break;
     }
     const m = /^--?([A-Za-z][\w.-]*)(?:=(.*))?$/s.exec(arg);
-    if (!m) throw new UsageError(`expected go test flags after --, found ${JSON.stringify(arg)}; put packages before --`);
+    if (!m)
+      throw new UsageError(`expected go test flags after --, found ${JSON.stringify(arg)}; put packages before --`);
     const name = (m[1] as string).replace(/^test\./, '');
     let value = m[2];
     const takesValue = VALUE_FLAGS.has(name);

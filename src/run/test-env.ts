@@ -6,9 +6,7 @@ const TRACEBACK_ANCESTORS = 10;
 
 /** Adds what the injected check needs to the user's environment, keeping their GODEBUG settings. */
 export function buildTestEnv(env: NodeJS.ProcessEnv, resultsDir: string): NodeJS.ProcessEnv {
-  const godebug = (env.GODEBUG ?? '')
-    .split(',')
-    .filter((s) => s !== '' && !s.startsWith('tracebackancestors='));
+  const godebug = (env.GODEBUG ?? '').split(',').filter((s) => s !== '' && !s.startsWith('tracebackancestors='));
   godebug.push(`tracebackancestors=${TRACEBACK_ANCESTORS}`);
   return { ...env, GODEBUG: godebug.join(','), [RESULTS_ENV]: resultsDir };
 }

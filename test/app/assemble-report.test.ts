@@ -105,7 +105,9 @@ describe('packageReports', () => {
 
   it('names a thrown non-Error value too', () => {
     const leaks = reports(failingOnLeaks('plain string')).find((r) => r.importPath === LEAKS);
-    expect(leaks?.failures).toEqual(['internal error while classifying: plain string; the leak check found goroutines that could not be reported']);
+    expect(leaks?.failures).toEqual([
+      'internal error while classifying: plain string; the leak check found goroutines that could not be reported',
+    ]);
   });
 
   it('lets a typed error about bad input stop the run', () => {

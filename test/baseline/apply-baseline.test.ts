@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { applyBaseline, buildBaseline, parseBaseline, pruneBaseline, runScopeOf, type Baseline, type BaselineEntry } from '../../src/baseline/index.js';
+import {
+  applyBaseline,
+  buildBaseline,
+  parseBaseline,
+  pruneBaseline,
+  runScopeOf,
+  type Baseline,
+  type BaselineEntry,
+} from '../../src/baseline/index.js';
 import { summarize } from '../../src/classify/index.js';
 import { readRecordedSource } from '../classify/support/parse-dump.js';
 import { fullScope, leaksReport, leaksRun } from './support.js';
@@ -40,7 +48,10 @@ describe('applyBaseline', () => {
 
   it('treats more goroutines than the baseline accepts as new, with the accepted count', () => {
     const serve = report.leaks.find((f) => f.count === 4);
-    const lowered = { version: 2 as const, leaks: baseline.leaks.map((e) => (e.fingerprint === serve?.fingerprint ? { ...e, count: 3 } : e)) };
+    const lowered = {
+      version: 2 as const,
+      leaks: baseline.leaks.map((e) => (e.fingerprint === serve?.fingerprint ? { ...e, count: 3 } : e)),
+    };
     const { packages } = applyBaseline([report], lowered, fullScope());
     const marked = packages[0]?.leaks.find((f) => f.fingerprint === serve?.fingerprint);
     expect(marked).toMatchObject({ baseline: 'new', baselineCount: 3, count: 4 });
@@ -61,13 +72,31 @@ describe('applyBaseline', () => {
   it('reports entries of tests that ran, package-level entries and, on full runs, unknown ones as stale', () => {
     const gone = [
       entry({ fingerprint: '1111111111111111', ...tested('TestTop') }),
-      entry({ fingerprint: '2222222222222222', ...tested('package level'), createdBy: 'example.com/leaky/leaks.init.0', createdAt: 'leaks/leaks.go:9' }),
+      entry({
+        fingerprint: '2222222222222222',
+        ...tested('package level'),
+        createdBy: 'example.com/leaky/leaks.init.0',
+        createdAt: 'leaks/leaks.go:9',
+      }),
       entry({ fingerprint: '3333333333333333', ...tested('unknown') }),
       entry({ fingerprint: '4444444444444444', ...tested('TestNotRun') }),
       entry({ fingerprint: '5555555555555555', package: 'example.com/leaky/other', ...tested('TestTop') }),
       // A site two tests leaked is stale only when both ran.
-      entry({ fingerprint: '6666666666666666', tests: [{ name: 'TestTop', count: 1 }, { name: 'TestNotRun', count: 1 }] }),
-      entry({ fingerprint: '7777777777777777', tests: [{ name: 'TestTop', count: 1 }, { name: 'TestSub/with_space', count: 2 }], count: 3 }),
+      entry({
+        fingerprint: '6666666666666666',
+        tests: [
+          { name: 'TestTop', count: 1 },
+          { name: 'TestNotRun', count: 1 },
+        ],
+      }),
+      entry({
+        fingerprint: '7777777777777777',
+        tests: [
+          { name: 'TestTop', count: 1 },
+          { name: 'TestSub/with_space', count: 2 },
+        ],
+        count: 3,
+      }),
     ];
     const { stale } = applyBaseline([report], withEntries(...gone), fullScope());
     expect(stale.map((s) => [s.fingerprint, s.tests])).toEqual([
@@ -76,7 +105,9 @@ describe('applyBaseline', () => {
       ['2222222222222222', ['package level']],
       ['3333333333333333', ['unknown']],
     ]);
-    expect(stale[2]?.summary).toBe('1 × example.com/leaky/leaks.Block [chan receive] created by example.com/leaky/leaks.init.0 at leaks/leaks.go:9');
+    expect(stale[2]?.summary).toBe(
+      '1 × example.com/leaky/leaks.Block [chan receive] created by example.com/leaky/leaks.init.0 at leaks/leaks.go:9',
+    );
   });
 
   it('does not call unknown entries stale when -run or -skip limited the tests', () => {
@@ -108,7 +139,9 @@ describe('buildBaseline and pruneBaseline', () => {
   it('takes the current count for a leak seen again', () => {
     const serve = baseline.leaks.find((e) => e.count === 4);
     const prev = { version: 2 as const, leaks: baseline.leaks.map((e) => (e === serve ? { ...e, count: 5 } : e)) };
-    expect(buildBaseline([report], prev, fullScope()).leaks.find((e) => e.fingerprint === serve?.fingerprint)?.count).toBe(4);
+    expect(
+      buildBaseline([report], prev, fullScope()).leaks.find((e) => e.fingerprint === serve?.fingerprint)?.count,
+    ).toBe(4);
   });
 
   it('prunes exactly the stale entries', () => {
@@ -125,7 +158,9 @@ describe('a version-1 baseline (recorded by record-v1.sh with the version-1 tool
   it('is read as legacy entries, one per test share, with their tests', () => {
     expect(v1.version).toBe(2);
     expect(v1.leaks).toHaveLength(17);
-    expect(v1.leaks.every((e) => e.legacy === true && e.tests.length === 1 && e.tests[0]?.count === e.count)).toBe(true);
+    expect(v1.leaks.every((e) => e.legacy === true && e.tests.length === 1 && e.tests[0]?.count === e.count)).toBe(
+      true,
+    );
   });
 
   it('keeps every leak of the same run known, with nothing stale', () => {
@@ -137,8 +172,13 @@ describe('a version-1 baseline (recorded by record-v1.sh with the version-1 tool
 
   it('calls a site new when one of its tests leaks more than its old entry accepted', () => {
     const serve = report.leaks.find((f) => f.count === 4)!;
-    const lowered: Baseline = { version: 2, leaks: v1.leaks.map((e) => (e.tests[0]?.name === 'TestTable' ? { ...e, count: 1 } : e)) };
-    const marked = applyBaseline([report], lowered, fullScope()).packages[0]?.leaks.find((f) => f.fingerprint === serve.fingerprint);
+    const lowered: Baseline = {
+      version: 2,
+      leaks: v1.leaks.map((e) => (e.tests[0]?.name === 'TestTable' ? { ...e, count: 1 } : e)),
+    };
+    const marked = applyBaseline([report], lowered, fullScope()).packages[0]?.leaks.find(
+      (f) => f.fingerprint === serve.fingerprint,
+    );
     expect(marked).toMatchObject({ baseline: 'new', baselineCount: 3 });
   });
 

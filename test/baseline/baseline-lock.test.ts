@@ -61,7 +61,10 @@ describe('updateBaselineFile', () => {
   it('refuses in one line when a running process holds the lock past the wait, and leaves its lock alone', async () => {
     writeFileSync(`${file}.lock`, '4242\n');
     let slept = 0;
-    const instant = { pid: process.pid, isRunning: () => true, sleep: async (ms: number) => {
+    const instant = {
+      pid: process.pid,
+      isRunning: () => true,
+      sleep: async (ms: number) => {
         slept += ms;
       },
     };

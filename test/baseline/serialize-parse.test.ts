@@ -39,7 +39,9 @@ describe('serializeBaseline', () => {
         '    createdAt: leaks/leaks_test.go:20',
       ].join('\n'),
     );
-    expect(text).toContain(['    count: 4', '    tests:', '      ExampleServe: 1', '      TestExternal: 1', '      TestTable: 2'].join('\n'));
+    expect(text).toContain(
+      ['    count: 4', '    tests:', '      ExampleServe: 1', '      TestExternal: 1', '      TestTable: 2'].join('\n'),
+    );
     expect(text).toContain(['    tests:', '      package level: 1'].join('\n'));
   });
 
@@ -55,8 +57,14 @@ describe('serializeBaseline', () => {
       const t = readRecordedSource(f);
       return t === undefined ? undefined : `// An edit above the leaks moves every line down by one.\n${t}`;
     };
-    const shifted = serializeBaseline(buildBaseline([leaksReport('leaks-shifted.txt', shiftedSource)], undefined, fullScope()));
-    const withoutCreatedAt = (t: string) => t.split('\n').filter((l) => !l.includes('createdAt: leaks/')).join('\n');
+    const shifted = serializeBaseline(
+      buildBaseline([leaksReport('leaks-shifted.txt', shiftedSource)], undefined, fullScope()),
+    );
+    const withoutCreatedAt = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !l.includes('createdAt: leaks/'))
+        .join('\n');
     expect(withoutCreatedAt(shifted)).toBe(withoutCreatedAt(text));
     expect(shifted).not.toBe(text);
   });
@@ -94,21 +102,73 @@ leaks:
 
 describe('parseBaseline errors name the file and line', () => {
   it.each([
-    ['a syntax error', `${ENTRY}  - fingerprint: [\n...\n`, `${FILE}:11: expected valid YAML, found a syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`],
-    ['a wrong type', `${ENTRY.replace('count: 1', 'count: many')}...\n`, `${FILE}:5: expected a number for leaks[0].count, found "many"`],
-    ['a zero count', `${ENTRY.replace('count: 1', 'count: 0')}...\n`, `${FILE}:5: expected a count of 1 or more for leaks[0].count, found 0`],
-    ['a zero test count', `${ENTRY.replace('TestX: 1', 'TestX: 0')}...\n`, `${FILE}:7: expected a count of 1 or more for leaks[0].tests.TestX, found 0`],
-    ['no tests', `${ENTRY.replace('    tests:\n      TestX: 1\n', '    tests: {}\n')}...\n`, `${FILE}:6: expected at least one test for leaks[0].tests, found a mapping`],
-    ['a bad fingerprint', `${ENTRY.replace('0123456789abcdef', 'XYZ')}...\n`, `${FILE}:3: expected 16 lowercase hex digits for leaks[0].fingerprint, found "XYZ"`],
-    ['an unknown key', `${ENTRY}    owner: me\n...\n`, `${FILE}:10: expected only known keys in leaks[0], found unknown key "owner"`],
-    ['a missing key', `${ENTRY.replace('    top: example.com/m.f\n', '')}...\n`, `${FILE}:3: expected a string for leaks[0].top, found nothing`],
-    ['a file cut between entries', ENTRY, `${FILE}:9: expected the end marker "..." as the last line, found the end of the file: it looks cut off`],
-    ['a file cut inside an entry', ENTRY.split('\n').slice(0, 5).join('\n'), `${FILE}:5: expected the end marker "..." as the last line, found the end of the file: it looks cut off`],
-    ['a duplicate fingerprint', `${ENTRY}\n${ENTRY.split('\n').slice(2).join('\n')}...\n`, `${FILE}:11: expected each fingerprint once, found 0123456789abcdef again (first at line 3)`],
+    [
+      'a syntax error',
+      `${ENTRY}  - fingerprint: [\n...\n`,
+      `${FILE}:11: expected valid YAML, found a syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ],
+    [
+      'a wrong type',
+      `${ENTRY.replace('count: 1', 'count: many')}...\n`,
+      `${FILE}:5: expected a number for leaks[0].count, found "many"`,
+    ],
+    [
+      'a zero count',
+      `${ENTRY.replace('count: 1', 'count: 0')}...\n`,
+      `${FILE}:5: expected a count of 1 or more for leaks[0].count, found 0`,
+    ],
+    [
+      'a zero test count',
+      `${ENTRY.replace('TestX: 1', 'TestX: 0')}...\n`,
+      `${FILE}:7: expected a count of 1 or more for leaks[0].tests.TestX, found 0`,
+    ],
+    [
+      'no tests',
+      `${ENTRY.replace('    tests:\n      TestX: 1\n', '    tests: {}\n')}...\n`,
+      `${FILE}:6: expected at least one test for leaks[0].tests, found a mapping`,
+    ],
+    [
+      'a bad fingerprint',
+      `${ENTRY.replace('0123456789abcdef', 'XYZ')}...\n`,
+      `${FILE}:3: expected 16 lowercase hex digits for leaks[0].fingerprint, found "XYZ"`,
+    ],
+    [
+      'an unknown key',
+      `${ENTRY}    owner: me\n...\n`,
+      `${FILE}:10: expected only known keys in leaks[0], found unknown key "owner"`,
+    ],
+    [
+      'a missing key',
+      `${ENTRY.replace('    top: example.com/m.f\n', '')}...\n`,
+      `${FILE}:3: expected a string for leaks[0].top, found nothing`,
+    ],
+    [
+      'a file cut between entries',
+      ENTRY,
+      `${FILE}:9: expected the end marker "..." as the last line, found the end of the file: it looks cut off`,
+    ],
+    [
+      'a file cut inside an entry',
+      ENTRY.split('\n').slice(0, 5).join('\n'),
+      `${FILE}:5: expected the end marker "..." as the last line, found the end of the file: it looks cut off`,
+    ],
+    [
+      'a duplicate fingerprint',
+      `${ENTRY}\n${ENTRY.split('\n').slice(2).join('\n')}...\n`,
+      `${FILE}:11: expected each fingerprint once, found 0123456789abcdef again (first at line 3)`,
+    ],
     ['an empty file', '', `${FILE}:1: expected a baseline starting with version: 2, found an empty file`],
     ['a wrong version', 'version: 3\nleaks: []\n...\n', `${FILE}:1: expected 2 for version, found 3`],
-    ['a version-1 entry in a version-2 file', `${ENTRY_V1.replace('version: 1', 'version: 2')}...\n`, `${FILE}:3: expected a mapping for leaks[0].tests, found nothing`],
-    ['a version-1 file with a version-2 entry', `${ENTRY.replace('version: 2', 'version: 1')}...\n`, `${FILE}:3: expected a string for leaks[0].test, found nothing`],
+    [
+      'a version-1 entry in a version-2 file',
+      `${ENTRY_V1.replace('version: 1', 'version: 2')}...\n`,
+      `${FILE}:3: expected a mapping for leaks[0].tests, found nothing`,
+    ],
+    [
+      'a version-1 file with a version-2 entry',
+      `${ENTRY.replace('version: 2', 'version: 1')}...\n`,
+      `${FILE}:3: expected a string for leaks[0].test, found nothing`,
+    ],
   ])('%s', (_name, t, message) => {
     expect(errorOf(t)).toBe(message);
   });

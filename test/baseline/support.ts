@@ -2,11 +2,30 @@
 import { toPackageReport } from '../../src/classify/index.js';
 import type { PackageReport, PackageRun } from '../../src/model.js';
 import { runScopeOf, type RunScope } from '../../src/baseline/index.js';
-import { loadDump, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from '../classify/support/parse-dump.js';
+import {
+  loadDump,
+  readRecordedSource,
+  RECORDED_MODULE_DIR,
+  RECORDED_MODULE_PATH,
+} from '../classify/support/parse-dump.js';
 
 /** A passing run of example.com/leaky/leaks whose check found the given dump's leaks. */
 export function leaksRun(): PackageRun {
-  const tests = ['TestTop', 'TestSub', 'TestSub/with_space', 'TestSub/outer', 'TestSub/outer/inner#x', 'TestTable', 'TestParallel', 'TestNested', 'TestHTTPServer', 'TestAfterFunc', 'TestExternal', 'FuzzSeed', 'ExampleServe'];
+  const tests = [
+    'TestTop',
+    'TestSub',
+    'TestSub/with_space',
+    'TestSub/outer',
+    'TestSub/outer/inner#x',
+    'TestTable',
+    'TestParallel',
+    'TestNested',
+    'TestHTTPServer',
+    'TestAfterFunc',
+    'TestExternal',
+    'FuzzSeed',
+    'ExampleServe',
+  ];
   return {
     importPath: `${RECORDED_MODULE_PATH}/leaks`,
     action: 'pass',
@@ -22,13 +41,17 @@ export function leaksRun(): PackageRun {
 
 /** The report of the leaks package from a recorded dump (`leaks.txt` or `leaks-shifted.txt`). */
 export function leaksReport(dumpFile = 'leaks.txt', readSource = readRecordedSource): PackageReport {
-  return toPackageReport(leaksRun(), { endOfRun: loadDump(dumpFile) }, {
-    modulePath: RECORDED_MODULE_PATH,
-    moduleDir: RECORDED_MODULE_DIR,
-    packageDir: `${RECORDED_MODULE_DIR}/leaks`,
-    rules: [],
-    readSource,
-  });
+  return toPackageReport(
+    leaksRun(),
+    { endOfRun: loadDump(dumpFile) },
+    {
+      modulePath: RECORDED_MODULE_PATH,
+      moduleDir: RECORDED_MODULE_DIR,
+      packageDir: `${RECORDED_MODULE_DIR}/leaks`,
+      rules: [],
+      readSource,
+    },
+  );
 }
 
 /** Scope of a full run of the leaks package. */

@@ -79,7 +79,11 @@ mkdirSync(work, { recursive: true });
 generateModule(moduleDir, PACKAGES);
 console.log(`bench module: ${PACKAGES} packages, no leaks; ${ROUNDS} alternating rounds each, median wall time`);
 // Two CPUs shared with whatever else runs: the load is printed so the figures can be read against it.
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 overhead('warm build cache, -count=1', ['-count=1'], '1.05');
 overhead('warm build and test cache', [], '1.5');
 overheadBreakdown({ dir: moduleDir, cli, dist: join(root, 'dist'), rounds: ROUNDS });
@@ -87,7 +91,27 @@ await parserThroughput();
 const scaleDir = join(work, 'scale');
 generateScaleModule(scaleDir);
 const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
-console.log(`scale: ${SCALE_ROUNDS} alternating rounds each, median wall time; goleak-run with its defaults (--max-wait 2s)`);
-scaleRatio({ label: '100,000 leaked goroutines', dir: scaleDir, cli, pkg: './bigleak', plainFlags: [], ourArgs: [], rounds: SCALE_ROUNDS, target: '3' });
-scaleRatio({ label: '2,000,000 output lines (vs -json)', dir: scaleDir, cli, pkg: './chatty', plainFlags: ['-json'], ourArgs: [], rounds: SCALE_ROUNDS, target: '1.3' });
+console.log(
+  `scale: ${SCALE_ROUNDS} alternating rounds each, median wall time; goleak-run with its defaults (--max-wait 2s)`,
+);
+scaleRatio({
+  label: '100,000 leaked goroutines',
+  dir: scaleDir,
+  cli,
+  pkg: './bigleak',
+  plainFlags: [],
+  ourArgs: [],
+  rounds: SCALE_ROUNDS,
+  target: '3',
+});
+scaleRatio({
+  label: '2,000,000 output lines (vs -json)',
+  dir: scaleDir,
+  cli,
+  pkg: './chatty',
+  plainFlags: ['-json'],
+  ourArgs: [],
+  rounds: SCALE_ROUNDS,
+  target: '1.3',
+});
 proofWait({ root, cli, work, rounds: SCALE_ROUNDS });

@@ -58,7 +58,9 @@ writeFileSync(
   preload,
   "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('goleak-run-bench maxrss_kb ' + u.maxRSS + ' cpu_us ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n",
 );
-console.log(`goleak-run profile on ${GOROUTINES.toLocaleString('en-US')} goroutines; median of ${ROUNDS} runs, whole CLI process`);
+console.log(
+  `goleak-run profile on ${GOROUTINES.toLocaleString('en-US')} goroutines; median of ${ROUNDS} runs, whole CLI process`,
+);
 let first;
 let ok = true;
 for (const [label, name] of FORMS) {

@@ -62,7 +62,13 @@ func TestChatty(t *testing.T) {
 
 function timed(cmd, args, cwd, env) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (r.error) throw r.error;
   return performance.now() - t0;
 }
@@ -101,7 +107,11 @@ export function proofWait({ root, cli, work, rounds }) {
     const env = { ...process.env, CI: 'true', GOTOOLCHAIN: toolchain };
     const ms = [];
     for (let i = 0; i < rounds; i++) {
-      spawnSync('node', [cli, '--no-config', '--no-baseline', '--json', json, './chanleak', '--', '-count=1'], { cwd: dir, env, stdio: 'ignore' });
+      spawnSync('node', [cli, '--no-config', '--no-baseline', '--json', json, './chanleak', '--', '-count=1'], {
+        cwd: dir,
+        env,
+        stdio: 'ignore',
+      });
       const pkg = JSON.parse(readFileSync(json, 'utf8')).packages[0];
       ms.push(pkg.waitedMs);
     }

@@ -9,7 +9,11 @@ const goFile = (file: string) => {
   const text = readRecordedSource(file);
   return text === undefined ? undefined : parseGoFile(text);
 };
-const ctx: AttributionContext = { importPath: 'example.com/leaky/leaks', goFile, ran: ranTests(loadTestNames('leaks.txt')) };
+const ctx: AttributionContext = {
+  importPath: 'example.com/leaky/leaks',
+  goFile,
+  ran: ranTests(loadTestNames('leaks.txt')),
+};
 const leaks = loadDump('leaks.txt').goroutines;
 const createdBy = (gs: Goroutine[], func: string): Goroutine => {
   const g = gs.find((x) => x.createdBy?.func === func);
@@ -35,7 +39,9 @@ describe('attribute over real goroutines', () => {
   });
 
   it('strips the _test package of an external test', () => {
-    const g = leaks.find((x) => x.ancestors.some((a) => a.frames.some((f) => f.func.endsWith('leaks_test.TestExternal'))));
+    const g = leaks.find((x) =>
+      x.ancestors.some((a) => a.frames.some((f) => f.func.endsWith('leaks_test.TestExternal'))),
+    );
     expect(g && attribute(g, ctx)).toEqual({ kind: 'test', test: 'TestExternal' });
   });
 
@@ -67,13 +73,18 @@ describe('attribute over real goroutines', () => {
   });
 
   it('attributes a goroutine started by a goroutine the test started', () => {
-    expect(attribute(createdBy(leaks, 'example.com/leaky/leaks.TestNested.func1'), ctx)).toEqual({ kind: 'test', test: 'TestNested' });
+    expect(attribute(createdBy(leaks, 'example.com/leaky/leaks.TestNested.func1'), ctx)).toEqual({
+      kind: 'test',
+      test: 'TestNested',
+    });
   });
 
   it('refuses a test frame that an inlined call took the place of (timeout-system.txt)', () => {
     // In this ancestor the frame above testing.tRunner prints as net/netip.MustParseAddr,
     // the call after signal.Notify, instead of TestSignalAndUnique.
-    const loop = loadDump('timeout-system.txt').goroutines.find((g) => g.frames.some((f) => f.func === 'os/signal.loop'));
+    const loop = loadDump('timeout-system.txt').goroutines.find((g) =>
+      g.frames.some((f) => f.func === 'os/signal.loop'),
+    );
     const frames = loop?.ancestors[0]?.frames ?? [];
     const above = frames[frames.findIndex((f) => f.func === 'testing.tRunner') - 1]?.func;
     expect(above).toBe('net/netip.MustParseAddr');

@@ -24,7 +24,9 @@ describe('built-in ignore rules', () => {
   );
 
   it('never match a goroutine a test leaked', () => {
-    const leaked = loadDump('leaks.txt').goroutines.filter((g) => g.frames.some((f) => f.func.startsWith('example.com/leaky/leaks.')));
+    const leaked = loadDump('leaks.txt').goroutines.filter((g) =>
+      g.frames.some((f) => f.func.startsWith('example.com/leaky/leaks.')),
+    );
     expect(leaked.length).toBeGreaterThan(10);
     const hits = leaked.filter((g) => !isOwnCheckGoroutine(g) && BUILTIN_IGNORES.some((r) => matchesRule(g, r)));
     expect(hits).toEqual([]);
@@ -32,6 +34,8 @@ describe('built-in ignore rules', () => {
 
   it('recognise the check goroutine by its goleakrun frames only, not by ancestors', () => {
     const gs = loadDump('leaks.txt').goroutines;
-    expect(gs.filter(isOwnCheckGoroutine).map((g) => g.frames[0]?.func)).toEqual(['example.com/leaky/leaks.goleakrunDump']);
+    expect(gs.filter(isOwnCheckGoroutine).map((g) => g.frames[0]?.func)).toEqual([
+      'example.com/leaky/leaks.goleakrunDump',
+    ]);
   });
 });

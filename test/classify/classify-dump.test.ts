@@ -34,7 +34,9 @@ describe('classifyDump over a real end-of-run dump (leaks.txt)', () => {
     // leaks_test.go:65 is httptest.NewServer, :66 http.Get; the ancestor frame of NewServer
     // prints line 66, the return address, and is moved back to the call.
     const at = (createdBy: string) =>
-      findings.filter((f) => f.createdBy === createdBy).map((f) => [f.createdAt?.file, f.createdAt?.line, f.createdAt?.inModule]);
+      findings
+        .filter((f) => f.createdBy === createdBy)
+        .map((f) => [f.createdAt?.file, f.createdAt?.line, f.createdAt?.inModule]);
     expect(at('net/http/httptest.(*Server).goServe')).toEqual([['leaks/leaks_test.go', 65, true]]);
     expect(at('net/http.(*Server).Serve')).toEqual([['leaks/leaks_test.go', 65, true]]);
     expect(at('net/http.(*Transport).dialConn')).toEqual([
@@ -50,14 +52,19 @@ describe('classifyDump over a real end-of-run dump (leaks.txt)', () => {
     const g = loadDump('leaks.txt').goroutines.find((x) => x.createdBy?.func === 'net/http/httptest.(*Server).goServe');
     const stripped = { goroutines: g ? [{ ...g, ancestors: [] }] : [], warnings: [] };
     const [finding] = classifyDump(stripped, recordedContext('leaks')).findings;
-    expect(finding?.createdAt).toMatchObject({ file: '/usr/local/go/src/net/http/httptest/server.go', inModule: false });
+    expect(finding?.createdAt).toMatchObject({
+      file: '/usr/local/go/src/net/http/httptest/server.go',
+      inModule: false,
+    });
     expect(finding?.createdAt?.line).toBe(finding?.goStatement?.line);
   });
 
   it('drops the check goroutine and the signal loop', () => {
     // The signal loop counts as ignored; the check's own goroutine is dropped uncounted.
     expect(ignored).toBe(1);
-    expect(findings.some((f) => f.stack.some((fr) => fr.func.includes('goleakrun') || fr.func === 'os/signal.loop'))).toBe(false);
+    expect(
+      findings.some((f) => f.stack.some((fr) => fr.func.includes('goleakrun') || fr.func === 'os/signal.loop')),
+    ).toBe(false);
   });
 
   it('reports module files relative to the module root and keeps GOROOT files absolute', () => {
@@ -81,10 +88,18 @@ describe('classifyDump over a real end-of-run dump (leaks.txt)', () => {
     expect(findings[0]?.goroutineIds).toEqual([...(findings[0]?.goroutineIds ?? [])].sort((a, b) => a - b));
     const rest = findings.slice(1);
     const sorted = [...rest].sort((a, b) =>
-      a.topFunction === b.topFunction ? (a.fingerprint < b.fingerprint ? -1 : 1) : a.topFunction < b.topFunction ? -1 : 1,
+      a.topFunction === b.topFunction
+        ? a.fingerprint < b.fingerprint
+          ? -1
+          : 1
+        : a.topFunction < b.topFunction
+          ? -1
+          : 1,
     );
     expect(rest.map((f) => f.fingerprint)).toEqual(sorted.map((f) => f.fingerprint));
-    expect(findings.every((f) => /^[0-9a-f]{16}$/.test(f.fingerprint) && f.source === 'end-of-run' && !f.provenByGc)).toBe(true);
+    expect(
+      findings.every((f) => /^[0-9a-f]{16}$/.test(f.fingerprint) && f.source === 'end-of-run' && !f.provenByGc),
+    ).toBe(true);
     // Two sites may share a fingerprint (it has no lines): the transport's read and write loops differ in state.
     expect(new Set(findings.map((f) => `${f.fingerprint} ${f.state}`)).size).toBe(findings.length);
   });
@@ -93,7 +108,9 @@ describe('classifyDump over a real end-of-run dump (leaks.txt)', () => {
     const rule = { kind: 'top' as const, func: `${M}.serveLoop`, reason: 'r', origin: 'config' as const };
     const here = classifyRecorded('leaks.txt', 'leaks', { rules: [{ ...rule, packages: ['example.com/leaky/...'] }] });
     expect(here.ignored).toBe(ignored + 4);
-    const elsewhere = classifyRecorded('leaks.txt', 'leaks', { rules: [{ ...rule, packages: ['example.com/other/...'] }] });
+    const elsewhere = classifyRecorded('leaks.txt', 'leaks', {
+      rules: [{ ...rule, packages: ['example.com/other/...'] }],
+    });
     expect(elsewhere.ignored).toBe(ignored);
   });
 });
@@ -163,8 +180,11 @@ describe('classifyDump over other recorded dumps', () => {
 describe('goroutines folded in the binary', () => {
   it('count for all they stand for, in the finding, its test and the ignored total', async () => {
     const { parseFoldedDump } = await import('../../src/parse/folded-dump.js');
-    const stack = 'goroutine 7 [chan send]:\nexample.com/m/a.leak()\n\t/m/a/a.go:3 +0x1\ncreated by example.com/m/a.TestX in goroutine 6\n\t/m/a/a_test.go:9 +0x2\n';
-    const ignoredStack = stack.replaceAll('example.com/m/a.leak', 'example.com/m/a.allowed').replace('goroutine 7', 'goroutine 8');
+    const stack =
+      'goroutine 7 [chan send]:\nexample.com/m/a.leak()\n\t/m/a/a.go:3 +0x1\ncreated by example.com/m/a.TestX in goroutine 6\n\t/m/a/a_test.go:9 +0x2\n';
+    const ignoredStack = stack
+      .replaceAll('example.com/m/a.leak', 'example.com/m/a.allowed')
+      .replace('goroutine 7', 'goroutine 8');
     const dump = parseFoldedDump([
       { n: 100000, ids: [7, 9, 11], stack },
       { n: 40, ids: [8], stack: ignoredStack },

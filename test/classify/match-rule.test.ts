@@ -10,7 +10,9 @@ const rule = (kind: IgnoreRule['kind'], func: string, packages?: string[]): Igno
   origin: 'config',
   ...(packages ? { packages } : {}),
 });
-const accept = loadDump('leaks.txt').goroutines.find((g) => g.createdBy?.func === 'net/http/httptest.(*Server).goServe');
+const accept = loadDump('leaks.txt').goroutines.find(
+  (g) => g.createdBy?.func === 'net/http/httptest.(*Server).goServe',
+);
 
 describe('matchesRule on the recorded httptest accept loop', () => {
   it('top sees the first printed frame and the first frame outside runtime internals', () => {

@@ -4,7 +4,10 @@ import type { IgnoreRule } from '../../src/model.js';
 
 // The overlay embeds only the rules of its package, with the classifier's own matcher.
 const ruleAppliesTo = (packages: string[] | undefined, importPath: string): boolean =>
-  rulesForPackage([{ kind: 'top', func: 'f', reason: 'r', origin: 'cli', ...(packages ? { packages } : {}) } as IgnoreRule], importPath).length === 1;
+  rulesForPackage(
+    [{ kind: 'top', func: 'f', reason: 'r', origin: 'cli', ...(packages ? { packages } : {}) } as IgnoreRule],
+    importPath,
+  ).length === 1;
 
 describe('matchPackagePattern', () => {
   it('matches exact paths only when there is no wildcard', () => {

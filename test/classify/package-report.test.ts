@@ -1,9 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import { exitCodeFor, summarize, toPackageReport } from '../../src/classify/index.js';
 import type { LeakCheck, PackageRun, TestResult } from '../../src/model.js';
-import { loadDump, loadTestNames, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from './support/parse-dump.js';
+import {
+  loadDump,
+  loadTestNames,
+  readRecordedSource,
+  RECORDED_MODULE_DIR,
+  RECORDED_MODULE_PATH,
+} from './support/parse-dump.js';
 
-const test = (name: string, status: TestResult['status']): TestResult => ({ name, status, elapsedSeconds: 0, output: [] });
+const test = (name: string, status: TestResult['status']): TestResult => ({
+  name,
+  status,
+  elapsedSeconds: 0,
+  output: [],
+});
 const run = (over: Partial<PackageRun> = {}): PackageRun => ({
   importPath: `${RECORDED_MODULE_PATH}/leaks`,
   action: 'pass',
@@ -40,7 +51,11 @@ describe('toPackageReport status rules', () => {
   });
 
   it('lets a failed test win over leaks, which are still listed', () => {
-    const r = toPackageReport(run({ action: 'fail', check: leaked, tests: [test('TestTop', 'fail')] }), { endOfRun }, ctx);
+    const r = toPackageReport(
+      run({ action: 'fail', check: leaked, tests: [test('TestTop', 'fail')] }),
+      { endOfRun },
+      ctx,
+    );
     expect(r.status).toBe('failed');
     expect(r.leaks.length).toBe(15);
   });
@@ -54,7 +69,13 @@ describe('toPackageReport status rules', () => {
   it('reports a timeout with its running tests and its timeout findings', () => {
     const tests = loadTestNames('timeout.txt').map((name) => test(name, 'running'));
     const r = toPackageReport(
-      run({ importPath: `${RECORDED_MODULE_PATH}/hang`, action: 'fail', check: { kind: 'missing' }, tests, timeout: { dump: '', runningTests: ['TestHang', 'TestHang/stuck'] } }),
+      run({
+        importPath: `${RECORDED_MODULE_PATH}/hang`,
+        action: 'fail',
+        check: { kind: 'missing' },
+        tests,
+        timeout: { dump: '', runningTests: ['TestHang', 'TestHang/stuck'] },
+      }),
       { timeout: loadDump('timeout.txt') },
       { ...ctx, packageDir: `${RECORDED_MODULE_DIR}/hang` },
     );
@@ -72,7 +93,11 @@ describe('toPackageReport status rules', () => {
     const exited = toPackageReport(run({ action: 'fail' }), {}, ctx);
     expect(exited.status).toBe('failed');
     expect(exited.failures).toHaveLength(1);
-    const broken = toPackageReport(run({ action: 'fail', buildFailed: true, buildOutput: ['a.go:1:1: undefined: x'], tests: [] }), {}, ctx);
+    const broken = toPackageReport(
+      run({ action: 'fail', buildFailed: true, buildOutput: ['a.go:1:1: undefined: x'], tests: [] }),
+      {},
+      ctx,
+    );
     expect(broken).toMatchObject({ status: 'build-failed', failures: ['a.go:1:1: undefined: x'] });
     const none = toPackageReport(run({ action: 'skip', tests: [], check: { kind: 'missing' } }), {}, ctx);
     expect(none).toMatchObject({ status: 'no-tests', failures: [] });
@@ -82,7 +107,11 @@ describe('toPackageReport status rules', () => {
 describe('summarize and exitCodeFor', () => {
   const passed = toPackageReport(run(), {}, ctx);
   const leakedPkg = toPackageReport(run({ check: leaked }), { endOfRun }, ctx);
-  const failed = toPackageReport(run({ action: 'fail', tests: [test('TestA', 'fail'), test('TestA/x', 'fail')] }), {}, ctx);
+  const failed = toPackageReport(
+    run({ action: 'fail', tests: [test('TestA', 'fail'), test('TestA/x', 'fail')] }),
+    {},
+    ctx,
+  );
 
   it('counts packages, findings, goroutines and failed tests', () => {
     expect(summarize([passed, leakedPkg, failed], [])).toEqual({

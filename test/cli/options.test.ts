@@ -26,9 +26,17 @@ describe('parseArgs', () => {
   });
 
   it('collects every registered reporter option by name, - included', () => {
-    const parsed = parseArgs(['--json', '-', '--junit', 'j.xml', '--no-github-annotations', '--step-summary', 's.md'], '1');
+    const parsed = parseArgs(
+      ['--json', '-', '--junit', 'j.xml', '--no-github-annotations', '--step-summary', 's.md'],
+      '1',
+    );
     if (parsed.kind !== 'run') throw new Error('expected run');
-    expect(parsed.options.reporters).toEqual({ json: '-', junit: 'j.xml', 'github-annotations': false, 'step-summary': 's.md' });
+    expect(parsed.options.reporters).toEqual({
+      json: '-',
+      junit: 'j.xml',
+      'github-annotations': false,
+      'step-summary': 's.md',
+    });
     const none = parseArgs([], '1');
     expect(none.kind === 'run' && none.options.reporters).toEqual({});
   });
@@ -52,7 +60,11 @@ describe('parseArgs', () => {
 
   it('reads --shard, --shard-timings and --go-json, and wants --shard beside --shard-timings', () => {
     const parsed = parseArgs(['--shard', '2/3', '--shard-timings', 't.json', '--go-json', '-'], '1');
-    expect(parsed.kind === 'run' && parsed.options).toMatchObject({ shard: '2/3', shardTimings: 't.json', goJson: '-' });
+    expect(parsed.kind === 'run' && parsed.options).toMatchObject({
+      shard: '2/3',
+      shardTimings: 't.json',
+      goJson: '-',
+    });
     expect(() => parseArgs(['--shard-timings', 't.json'], '1')).toThrow(
       new UsageError('expected --shard K/N with --shard-timings (the timings balance the shards), found no --shard'),
     );
@@ -62,7 +74,11 @@ describe('parseArgs', () => {
     const parsed = parseMergeArgs(['--json', 'm.json', '--no-github-annotations', 'a.json', 'b.json']);
     expect(parsed).toEqual({
       kind: 'merge',
-      options: { files: ['a.json', 'b.json'], reporters: { json: 'm.json', 'github-annotations': false }, verbose: false },
+      options: {
+        files: ['a.json', 'b.json'],
+        reporters: { json: 'm.json', 'github-annotations': false },
+        verbose: false,
+      },
     });
     expect(() => parseMergeArgs(['--json', 'm.json'])).toThrow(new UsageError("missing required argument 'reports'"));
   });

@@ -13,7 +13,10 @@ describe('templates/config.schema.json', () => {
   });
 
   it('forbids unknown keys and requires exactly one matcher per ignore entry', () => {
-    const schema = configJsonSchema() as { additionalProperties: boolean; properties: { ignore: { items: { oneOf: unknown[]; required: string[] } } } };
+    const schema = configJsonSchema() as {
+      additionalProperties: boolean;
+      properties: { ignore: { items: { oneOf: unknown[]; required: string[] } } };
+    };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.ignore.items.oneOf).toHaveLength(3);
     expect(schema.properties.ignore.items.required).toEqual(['reason']);

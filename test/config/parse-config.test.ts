@@ -65,27 +65,91 @@ describe('parseConfig on a valid file', () => {
   });
 
   it('gives run defaults relative to the config directory', () => {
-    expect(configDefaults(config, 'example.com/m')).toMatchObject({ maxWaitMs: 90_000, reporters: { junit: 'out/junit.xml' }, dir: '/m' });
+    expect(configDefaults(config, 'example.com/m')).toMatchObject({
+      maxWaitMs: 90_000,
+      reporters: { junit: 'out/junit.xml' },
+      dir: '/m',
+    });
   });
 });
 
 describe('parseConfig errors name the file, the line and what was expected', () => {
   it.each([
-    ['a YAML syntax error', 'version: 1\nignore:\n  - top: a\n   reason: [x\n', `${FILE}:4: expected valid YAML, found a syntax error: Sequence item without - indicator`],
-    ['a file cut inside a quoted string', 'version: 1\nignore:\n  - top: "a.B\n', `${FILE}:3: expected valid YAML, found a syntax error: Missing closing "quote`],
-    ['a duplicate key', 'version: 1\nversion: 1\n', `${FILE}:2: expected valid YAML, found a syntax error: Map keys must be unique`],
-    ['a wrong type', 'version: 1\nreporters:\n  githubAnnotations: yes please\n', `${FILE}:3: expected true or false for reporters.githubAnnotations, found "yes please"`],
-    ['a list where a list belongs not', 'version: 1\nbaseline: [a, b]\n', `${FILE}:2: expected a string for baseline, found a list`],
-    ['a bad duration', 'version: 1\nmaxWait: 5 seconds\n', `${FILE}:2: expected a Go duration like 500ms, 2s or 1m30s, or whole milliseconds for maxWait, found "5 seconds"`],
-    ['a wait over the limit', 'version: 1\nmaxWait: 3000000h\n', `${FILE}:2: expected at most 1h for maxWait, found "3000000h"`],
-    ['a wait over the limit in milliseconds', 'version: 1\nmaxWait: 3600001\n', `${FILE}:2: expected at most 1h for maxWait, found 3600001`],
-    ['an alias (billion laughs)', 'version: 1\nx: &a [1, 1]\ny: &b [*a, *a]\nz: [*b, *b]\n', `${FILE}:3: expected plain values, found a YAML alias (*name); write the value out`],
-    ['an unknown key', 'version: 1\nreporters:\n  junit: a.xml\n  jsonn: b.json\n', `${FILE}:4: expected only known keys in reporters, found unknown key "jsonn"`],
-    ['an unknown top-level key', 'version: 1\nmax_wait: 1s\n', `${FILE}:2: expected only known keys in the file, found unknown key "max_wait"`],
-    ['a missing reason', 'version: 1\nignore:\n  - top: a.B\n    reason: ok\n  - any: c.D\n', `${FILE}:5: expected a string for ignore[1].reason, found nothing`],
-    ['a blank reason', 'version: 1\nignore:\n  - top: a.B\n    reason: "  "\n', `${FILE}:4: expected a non-empty string for ignore[0].reason, found "  "`],
-    ['two matchers in one entry', 'version: 1\nignore:\n  - top: a.B\n    any: c\n    reason: r\n', `${FILE}:3: expected exactly one of top, any or createdBy in ignore[0], found top and any`],
-    ['no matcher', 'version: 1\nignore:\n  - reason: r\n', `${FILE}:3: expected exactly one of top, any or createdBy in ignore[0], found none`],
+    [
+      'a YAML syntax error',
+      'version: 1\nignore:\n  - top: a\n   reason: [x\n',
+      `${FILE}:4: expected valid YAML, found a syntax error: Sequence item without - indicator`,
+    ],
+    [
+      'a file cut inside a quoted string',
+      'version: 1\nignore:\n  - top: "a.B\n',
+      `${FILE}:3: expected valid YAML, found a syntax error: Missing closing "quote`,
+    ],
+    [
+      'a duplicate key',
+      'version: 1\nversion: 1\n',
+      `${FILE}:2: expected valid YAML, found a syntax error: Map keys must be unique`,
+    ],
+    [
+      'a wrong type',
+      'version: 1\nreporters:\n  githubAnnotations: yes please\n',
+      `${FILE}:3: expected true or false for reporters.githubAnnotations, found "yes please"`,
+    ],
+    [
+      'a list where a list belongs not',
+      'version: 1\nbaseline: [a, b]\n',
+      `${FILE}:2: expected a string for baseline, found a list`,
+    ],
+    [
+      'a bad duration',
+      'version: 1\nmaxWait: 5 seconds\n',
+      `${FILE}:2: expected a Go duration like 500ms, 2s or 1m30s, or whole milliseconds for maxWait, found "5 seconds"`,
+    ],
+    [
+      'a wait over the limit',
+      'version: 1\nmaxWait: 3000000h\n',
+      `${FILE}:2: expected at most 1h for maxWait, found "3000000h"`,
+    ],
+    [
+      'a wait over the limit in milliseconds',
+      'version: 1\nmaxWait: 3600001\n',
+      `${FILE}:2: expected at most 1h for maxWait, found 3600001`,
+    ],
+    [
+      'an alias (billion laughs)',
+      'version: 1\nx: &a [1, 1]\ny: &b [*a, *a]\nz: [*b, *b]\n',
+      `${FILE}:3: expected plain values, found a YAML alias (*name); write the value out`,
+    ],
+    [
+      'an unknown key',
+      'version: 1\nreporters:\n  junit: a.xml\n  jsonn: b.json\n',
+      `${FILE}:4: expected only known keys in reporters, found unknown key "jsonn"`,
+    ],
+    [
+      'an unknown top-level key',
+      'version: 1\nmax_wait: 1s\n',
+      `${FILE}:2: expected only known keys in the file, found unknown key "max_wait"`,
+    ],
+    [
+      'a missing reason',
+      'version: 1\nignore:\n  - top: a.B\n    reason: ok\n  - any: c.D\n',
+      `${FILE}:5: expected a string for ignore[1].reason, found nothing`,
+    ],
+    [
+      'a blank reason',
+      'version: 1\nignore:\n  - top: a.B\n    reason: "  "\n',
+      `${FILE}:4: expected a non-empty string for ignore[0].reason, found "  "`,
+    ],
+    [
+      'two matchers in one entry',
+      'version: 1\nignore:\n  - top: a.B\n    any: c\n    reason: r\n',
+      `${FILE}:3: expected exactly one of top, any or createdBy in ignore[0], found top and any`,
+    ],
+    [
+      'no matcher',
+      'version: 1\nignore:\n  - reason: r\n',
+      `${FILE}:3: expected exactly one of top, any or createdBy in ignore[0], found none`,
+    ],
     ['a wrong version', 'version: 2\n', `${FILE}:1: expected 1 for version, found 2`],
     ['a missing version', 'maxWait: 1s\n', `${FILE}:1: expected 1 for version, found nothing`],
     ['an empty file', '', `${FILE}:1: expected a mapping starting with version: 1, found an empty file`],
@@ -95,6 +159,8 @@ describe('parseConfig errors name the file, the line and what was expected', () 
   });
 
   it('reports the earliest of several problems', () => {
-    expect(errorOf('version: 1\nbogus: 1\nmaxWait: x\n')).toBe(`${FILE}:2: expected only known keys in the file, found unknown key "bogus"`);
+    expect(errorOf('version: 1\nbogus: 1\nmaxWait: x\n')).toBe(
+      `${FILE}:2: expected only known keys in the file, found unknown key "bogus"`,
+    );
   });
 });

@@ -12,13 +12,28 @@ let n = 0;
 // Each run writes its own JSON report; -count=1 keeps Go's test cache out of the life cycle.
 async function run(...args: string[]) {
   const json = join(tmp.path, `run-${++n}.json`);
-  const [before, after] = args.includes('--') ? [args.slice(0, args.indexOf('--')), args.slice(args.indexOf('--'))] : [args, []];
-  const result = await runCli(mod, ['--max-wait', '200ms', '--json', json, ...before, ...(after.length ? after : ['--']), '-count=1']);
+  const [before, after] = args.includes('--')
+    ? [args.slice(0, args.indexOf('--')), args.slice(args.indexOf('--'))]
+    : [args, []];
+  const result = await runCli(mod, [
+    '--max-wait',
+    '200ms',
+    '--json',
+    json,
+    ...before,
+    ...(after.length ? after : ['--']),
+    '-count=1',
+  ]);
   return { ...result, report: result.exitCode === 2 ? undefined : readJson(json) };
 }
 const leaks = (report: any) =>
   report.packages
-    .flatMap((p: any) => p.leaks.map((l: any) => `${p.importPath.split('/').pop()} ${l.tests.map((t: any) => t.name).join(',')} ${l.baseline ?? '-'}`))
+    .flatMap((p: any) =>
+      p.leaks.map(
+        (l: any) =>
+          `${p.importPath.split('/').pop()} ${l.tests.map((t: any) => t.name).join(',')} ${l.baseline ?? '-'}`,
+      ),
+    )
     .sort();
 const edit = (file: string, from: string, to: string) => {
   const path = join(mod, file);
@@ -46,14 +61,20 @@ describe('baseline life cycle', () => {
     const r = await run();
     expect(r.exitCode).toBe(0);
     expect(r.report.summary).toMatchObject({ knownLeaks: 3, newLeaks: 0, stale: 0 });
-    expect(r.stdout).toMatch(/goleak-run: PASS 2 packages: 2 passed, 0 leaked \(3 goroutines in 3 findings, 0 new, 3 known\)/);
+    expect(r.stdout).toMatch(
+      /goleak-run: PASS 2 packages: 2 passed, 0 leaked \(3 goroutines in 3 findings, 0 new, 3 known\)/,
+    );
     // Updating twice gives the same bytes: the file is deterministic.
     await run('--update-baseline');
     expect(readFileSync(baselineFile, 'utf8')).toBe(text);
   });
 
   it('3. a new leak fails the run and is the only one named new', async () => {
-    edit('store/store_test.go', 'func TestFlush', 'func TestNew(t *testing.T) { Flush(make(chan struct{})) }\n\nfunc TestFlush');
+    edit(
+      'store/store_test.go',
+      'func TestFlush',
+      'func TestNew(t *testing.T) { Flush(make(chan struct{})) }\n\nfunc TestFlush',
+    );
     const r = await run();
     expect(r.exitCode).toBe(1);
     // TestNew leaks at Flush's site, which the baseline accepts once: the site now leaks more, so it is new.
@@ -86,12 +107,21 @@ describe('baseline life cycle', () => {
   });
 
   it('5. a line inserted above a baselined leak keeps it known', async () => {
-    edit('store/store.go', '// Watch starts', '// An unrelated edit moves the leak down by two lines.\nvar _ = 0\n\n// Watch starts');
+    edit(
+      'store/store.go',
+      '// Watch starts',
+      '// An unrelated edit moves the leak down by two lines.\nvar _ = 0\n\n// Watch starts',
+    );
     const r = await run();
     expect(r.exitCode).toBe(0);
     expect(leaks(r.report)).toEqual(['store TestFlush known', 'store TestWatch known']);
     const watch = r.report.packages[1].leaks.find((l: any) => l.tests[0].name === 'TestWatch');
-    expect(watch.createdAt).toEqual({ file: 'store/store.go', line: 9, function: 'example.com/baseline/store.Watch', inModule: true });
+    expect(watch.createdAt).toEqual({
+      file: 'store/store.go',
+      line: 9,
+      function: 'example.com/baseline/store.Watch',
+      inModule: true,
+    });
   });
 
   it('6. a version-1 baseline (written by the version-1 tool) keeps its leaks known, and is rewritten as version 2', async () => {
@@ -103,7 +133,13 @@ describe('baseline life cycle', () => {
     const known = await runCli(fresh, [...args, join(tmp.path, 'v1-known.json'), '--', '-count=1']);
     expect(known.exitCode).toBe(0);
     expect(readJson(join(tmp.path, 'v1-known.json')).summary).toMatchObject({ knownLeaks: 3, newLeaks: 0, stale: 0 });
-    const update = await runCli(fresh, [...args, join(tmp.path, 'v1-update.json'), '--update-baseline', '--', '-count=1']);
+    const update = await runCli(fresh, [
+      ...args,
+      join(tmp.path, 'v1-update.json'),
+      '--update-baseline',
+      '--',
+      '-count=1',
+    ]);
     expect(update.exitCode).toBe(0);
     const written = readFileSync(join(fresh, 'goleak-baseline.yaml'), 'utf8');
     expect(written).toContain('\nversion: 2\n');

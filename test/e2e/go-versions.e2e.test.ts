@@ -10,13 +10,24 @@ import { fixture, readJson, runCli, tempDir } from './run-cli.js';
 /** Oldest supported release and newest 1.27: keep in step with MIN_GO and .ci/run. */
 const GO_VERSIONS = ['go1.24.13', 'go1.27.4'] as const;
 const out = tempDir();
-const localGo = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
+const localGo = execFileSync('go', ['env', 'GOVERSION'], {
+  encoding: 'utf8',
+  env: { ...process.env, GOTOOLCHAIN: 'local' },
+}).trim();
 afterAll(() => out.remove());
 
-async function verdicts(toolchain: string, name: string, extra: string[] = []): Promise<{ exitCode?: number; report: any }> {
+async function verdicts(
+  toolchain: string,
+  name: string,
+  extra: string[] = [],
+): Promise<{ exitCode?: number; report: any }> {
   const json = join(out.path, `${name}-${toolchain}.json`);
   const env = { GOTOOLCHAIN: toolchain, GOFLAGS: '' };
-  const run = await runCli(fixture(name), ['--no-config', '--no-baseline', '--max-wait', '1s', '--json', json, ...extra, '--', '-count=1'], env);
+  const run = await runCli(
+    fixture(name),
+    ['--no-config', '--no-baseline', '--max-wait', '1s', '--json', json, ...extra, '--', '-count=1'],
+    env,
+  );
   return { exitCode: run.exitCode, report: readJson(json) };
 }
 const statuses = (report: any): [string, string, number][] =>

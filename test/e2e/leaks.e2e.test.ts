@@ -14,30 +14,28 @@ let run: Awaited<ReturnType<typeof runCli>>;
 let report: any;
 
 const pkg = (name: string) => report.packages.find((p: any) => p.importPath === `example.com/leaks/${name}`);
-const leakOf = (name: string, test: string) => pkg(name).leaks.filter((l: any) => l.tests.some((t: any) => t.name === test));
+const leakOf = (name: string, test: string) =>
+  pkg(name).leaks.filter((l: any) => l.tests.some((t: any) => t.name === test));
 
 beforeAll(async () => {
-  run = await runCli(
-    moduleDir,
-    [
-      '--no-config',
-      '--no-baseline',
-      '--max-wait',
-      '500ms', // room for the settle fixture's 100ms goroutine on a loaded CI machine
-      '--json',
-      join(out.path, 'report.json'),
-      '--junit',
-      join(out.path, 'junit.xml'),
-      '--tap',
-      join(out.path, 'report.tap'),
-      '--github-annotations',
-      '--step-summary',
-      join(out.path, 'summary.md'),
-      './...',
-      '--',
-      '-count=1',
-    ],
-  );
+  run = await runCli(moduleDir, [
+    '--no-config',
+    '--no-baseline',
+    '--max-wait',
+    '500ms', // room for the settle fixture's 100ms goroutine on a loaded CI machine
+    '--json',
+    join(out.path, 'report.json'),
+    '--junit',
+    join(out.path, 'junit.xml'),
+    '--tap',
+    join(out.path, 'report.tap'),
+    '--github-annotations',
+    '--step-summary',
+    join(out.path, 'summary.md'),
+    './...',
+    '--',
+    '-count=1',
+  ]);
   report = readJson(join(out.path, 'report.json'));
 });
 afterAll(() => out.remove());
@@ -46,7 +44,9 @@ describe('goleak-run on fixtures/leaks', () => {
   it('exits 1 and counts every status', () => {
     expect(run.exitCode).toBe(1);
     expect(report.summary).toMatchObject({ packages: 10, passed: 2, leaked: 4, failed: 2, buildFailed: 1, noTests: 1 });
-    expect(run.stdout).toMatch(/^goleak-run: FAIL 10 packages: 2 passed, 4 leaked \(19 goroutines in 16 findings\), 2 failed, 1 build failed, 1 no tests; [\d.]+s$/m);
+    expect(run.stdout).toMatch(
+      /^goleak-run: FAIL 10 packages: 2 passed, 4 leaked \(19 goroutines in 16 findings\), 2 failed, 1 build failed, 1 no tests; [\d.]+s$/m,
+    );
   });
 
   it.each([
@@ -64,14 +64,24 @@ describe('goleak-run on fixtures/leaks', () => {
   ])('finds the %s leak as %s created at shapes.go:%i', (test, state, line) => {
     const [leak, ...rest] = leakOf('shapes', test);
     expect(rest).toEqual([]);
-    expect(leak).toMatchObject({ count: 1, state, createdAt: { file: 'shapes/shapes.go', line }, source: 'end-of-run' });
+    expect(leak).toMatchObject({
+      count: 1,
+      state,
+      createdAt: { file: 'shapes/shapes.go', line },
+      source: 'end-of-run',
+    });
   });
 
   it('finds the httptest server that was never closed, located at the NewServer call in the module', () => {
     const [leak] = leakOf('shapes', 'TestHTTPServer');
     expect(leak.state).toBe('IO wait');
     expect(leak.createdBy).toBe('net/http/httptest.(*Server).goServe');
-    expect(leak.createdAt).toEqual({ file: 'shapes/shapes.go', line: 92, function: 'example.com/leaks/shapes.HTTPServer', inModule: true });
+    expect(leak.createdAt).toEqual({
+      file: 'shapes/shapes.go',
+      line: 92,
+      function: 'example.com/leaks/shapes.HTTPServer',
+      inModule: true,
+    });
   });
 
   it('attributes leaks of parallel tests, subtests and table tests, one finding for their one site', () => {
@@ -89,7 +99,9 @@ describe('goleak-run on fixtures/leaks', () => {
 
   it('attributes external test packages and package-level goroutines', () => {
     expect(leakOf('external', 'TestFromOutside')).toHaveLength(1);
-    expect(pkg('pkglevel').leaks).toMatchObject([{ tests: [{ name: 'package level', count: 1 }], createdBy: 'example.com/leaks/pkglevel.init.0' }]);
+    expect(pkg('pkglevel').leaks).toMatchObject([
+      { tests: [{ name: 'package level', count: 1 }], createdBy: 'example.com/leaks/pkglevel.init.0' },
+    ]);
   });
 
   it('does not report goroutines that finish shortly after the tests, nor the signal loop', () => {
@@ -119,7 +131,10 @@ describe('goleak-run on fixtures/leaks', () => {
 
   it('writes JUnit XML that validates against the Jenkins JUnit XSD, with counts that add up', async () => {
     const xml = readFileSync(join(out.path, 'junit.xml'), 'utf8');
-    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: withoutExtensions(xml) }], schema: [await fetchJenkinsJunitXsd()] });
+    const result = await validateXML({
+      xml: [{ fileName: 'junit.xml', contents: withoutExtensions(xml) }],
+      schema: [await fetchJenkinsJunitXsd()],
+    });
     expect(result.errors.map((e) => e.message)).toEqual([]);
     const cases = xml.match(/<testcase\b/g) ?? [];
     expect(xml).toMatch(new RegExp(`<testsuites [^>]*tests="${cases.length}"`));
@@ -144,7 +159,14 @@ describe('goleak-run on fixtures/leaks', () => {
   describe('golden reports from this run', () => {
     it.each([
       ['console.txt', () => run.stdout.replace(/^::.*\n/gm, '')],
-      ['annotations.txt', () => run.stdout.split('\n').filter((l) => l.startsWith('::')).join('\n')],
+      [
+        'annotations.txt',
+        () =>
+          run.stdout
+            .split('\n')
+            .filter((l) => l.startsWith('::'))
+            .join('\n'),
+      ],
       ['report.json', () => readFileSync(join(out.path, 'report.json'), 'utf8')],
       ['junit.xml', () => readFileSync(join(out.path, 'junit.xml'), 'utf8')],
       ['report.tap', () => readFileSync(join(out.path, 'report.tap'), 'utf8')],

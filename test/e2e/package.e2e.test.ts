@@ -84,6 +84,8 @@ describe('the README, as the registry page shows it', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const commands = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!).join('\n');
     expect(commands).toContain('npm install -g ./tools/goleak-run-0.1.0.tgz');
-    expect(commands).not.toMatch(/npx (--yes|-y) goleak-run|npm (install|i|add)( -[gD]| --save-dev| --global)* goleak-run\b/);
+    expect(commands).not.toMatch(
+      /npx (--yes|-y) goleak-run|npm (install|i|add)( -[gD]| --save-dev| --global)* goleak-run\b/,
+    );
   });
 });

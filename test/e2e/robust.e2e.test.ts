@@ -15,7 +15,9 @@ const pkg = (name: string) => report.packages.find((p: any) => p.importPath === 
 const stackFuncs = (name: string): string[] => pkg(name).leaks.flatMap((l: any) => l.stack.map((f: any) => f.function));
 // The tests a finding names, whichever way the report groups them.
 const testsOf = (leak: any): string[] =>
-  leak.tests ? leak.tests.map((t: any) => t.name ?? t.test ?? t) : [leak.test ?? leak.attribution?.test].filter(Boolean);
+  leak.tests
+    ? leak.tests.map((t: any) => t.name ?? t.test ?? t)
+    : [leak.test ?? leak.attribution?.test].filter(Boolean);
 
 beforeAll(async () => {
   const plainRun = await execa('go', ['test', '-json', '-count=1', './...'], { cwd: fixture('robust'), reject: false });
@@ -24,7 +26,16 @@ beforeAll(async () => {
     if (e?.Test === undefined && ['pass', 'fail'].includes(e?.Action)) plain.set(e.Package, e.Action);
   }
   const json = join(out.path, 'robust.json');
-  const run = await runCli(fixture('robust'), ['--no-config', '--no-baseline', '--max-wait', '500ms', '--json', json, '--', '-count=1']);
+  const run = await runCli(fixture('robust'), [
+    '--no-config',
+    '--no-baseline',
+    '--max-wait',
+    '500ms',
+    '--json',
+    json,
+    '--',
+    '-count=1',
+  ]);
   exitCode = run.exitCode;
   report = readJson(json);
 });
@@ -77,7 +88,9 @@ describe('real-suite shapes that broke the verdict (issue #7)', () => {
     expect(plain.get(`${P}/runnerframes`)).toBe('pass');
     const p = pkg('runnerframes');
     expect(p).toMatchObject({ status: 'passed', failures: [], leaks: [] });
-    expect(p.warnings).toEqual([expect.stringMatching(/^not checked for leaks: runnerframes_test\.go:25 expects the test runner's own frames/)]);
+    expect(p.warnings).toEqual([
+      expect.stringMatching(/^not checked for leaks: runnerframes_test\.go:25 expects the test runner's own frames/),
+    ]);
   });
 
   it('exits 1 and leaves the fixture untouched', () => {

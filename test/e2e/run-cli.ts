@@ -40,22 +40,28 @@ export function gitStatus(path: string): string {
 export function normalise(text: string, moduleDir: string): string {
   const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
   const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
-  return text
-    .split(moduleDir).join('<MODULE>')
-    .split(repoRoot).join('<REPO>')
-    .split(goroot).join('<GOROOT>')
-    .split(goVersion).join('<GO>')
-    .replace(/(<GOROOT>\/[^\s:"'<]+\.go)(:|", "line": |" line=")\d+/g, '$1$2<N>')
-    .replace(/(<GOROOT>[^\n]*\n\s*"line": )\d+/g, '$1<N>')
-    .replace(/\d+\.\d+s\b/g, '<T>s')
-    .replace(/"(elapsedSeconds|durationSeconds)": [\d.]+/g, '"$1": <T>')
-    .replace(/"waitedMs": \d+/g, '"waitedMs": <MS>')
-    .replace(/(elapsedSeconds|durationSeconds): [\d.]+/g, '$1: <T>')
-    .replace(/time="[\d.]+"/g, 'time="<T>"')
-    .replace(/timestamp="[^"]+"/g, 'timestamp="<TS>"')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TS>')
-    .replace(/hostname="[^"]*"/g, 'hostname="<HOST>"')
-    // Panic traces in test output carry addresses and goroutine ids that change every run.
-    .replace(/0x[0-9a-f]+\??/g, '0x?')
-    .replace(/goroutine \d+/g, 'goroutine N');
+  return (
+    text
+      .split(moduleDir)
+      .join('<MODULE>')
+      .split(repoRoot)
+      .join('<REPO>')
+      .split(goroot)
+      .join('<GOROOT>')
+      .split(goVersion)
+      .join('<GO>')
+      .replace(/(<GOROOT>\/[^\s:"'<]+\.go)(:|", "line": |" line=")\d+/g, '$1$2<N>')
+      .replace(/(<GOROOT>[^\n]*\n\s*"line": )\d+/g, '$1<N>')
+      .replace(/\d+\.\d+s\b/g, '<T>s')
+      .replace(/"(elapsedSeconds|durationSeconds)": [\d.]+/g, '"$1": <T>')
+      .replace(/"waitedMs": \d+/g, '"waitedMs": <MS>')
+      .replace(/(elapsedSeconds|durationSeconds): [\d.]+/g, '$1: <T>')
+      .replace(/time="[\d.]+"/g, 'time="<T>"')
+      .replace(/timestamp="[^"]+"/g, 'timestamp="<TS>"')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TS>')
+      .replace(/hostname="[^"]*"/g, 'hostname="<HOST>"')
+      // Panic traces in test output carry addresses and goroutine ids that change every run.
+      .replace(/0x[0-9a-f]+\??/g, '0x?')
+      .replace(/goroutine \d+/g, 'goroutine N')
+  );
 }

@@ -13,7 +13,16 @@ const leakedFuncs = (name: string) => pkg(name).leaks.flatMap((l: any) => l.stac
 
 beforeAll(async () => {
   const json = join(out.path, 'testmain.json');
-  const run = await runCli(fixture('testmain'), ['--no-config', '--no-baseline', '--max-wait', '300ms', '--json', json, '--', '-count=1']);
+  const run = await runCli(fixture('testmain'), [
+    '--no-config',
+    '--no-baseline',
+    '--max-wait',
+    '300ms',
+    '--json',
+    json,
+    '--',
+    '-count=1',
+  ]);
   exitCode = run.exitCode;
   report = readJson(json);
 });

@@ -223,8 +223,13 @@ describe('event stream fuzz', () => {
   };
   // The test's own reading of the protocol (src/check-protocol.ts): what a valid final record of `p` is.
   const isFinalRecordOfP = (r: Record<string, unknown>): boolean =>
-    r.v === 2 && r.pkg === 'p' && r.phase === 'final' && isCount(r.waitedMs) && isCount(r.ignored) &&
-    Array.isArray(r.groups) && r.groups.every(isGroup);
+    r.v === 2 &&
+    r.pkg === 'p' &&
+    r.phase === 'final' &&
+    isCount(r.waitedMs) &&
+    isCount(r.ignored) &&
+    Array.isArray(r.groups) &&
+    r.groups.every(isGroup);
 
   it('the fold never throws on signed records with odd contents, whole or cut into chunks', () => {
     fc.assert(

@@ -6,23 +6,33 @@ const kinds = (src: string): string[] => tokenizeGo(src).tokens.map((t) => `${t.
 describe('tokenizeGo', () => {
   it('splits identifiers, punctuation and literals', () => {
     expect(kinds('os.Exit(m.Run())')).toEqual([
-      'ident:os', 'punct:.', 'ident:Exit', 'punct:(', 'ident:m', 'punct:.', 'ident:Run', 'punct:(', 'punct:)', 'punct:)',
+      'ident:os',
+      'punct:.',
+      'ident:Exit',
+      'punct:(',
+      'ident:m',
+      'punct:.',
+      'ident:Run',
+      'punct:(',
+      'punct:)',
+      'punct:)',
     ]);
   });
 
   it('keeps braces and code inside strings, raw strings and runes as one token', () => {
     const src = 'x := "func TestMain() { os.Exit(1) }" + `a\n{` + string(\'{\') + "\\"}"';
     const literals = tokenizeGo(src).tokens.filter((t) => t.kind !== 'ident' && t.kind !== 'punct');
-    expect(literals.map((t) => t.text)).toEqual([
-      '"func TestMain() { os.Exit(1) }"', '`a\n{`', "'{'", '"\\"}"',
-    ]);
+    expect(literals.map((t) => t.text)).toEqual(['"func TestMain() { os.Exit(1) }"', '`a\n{`', "'{'", '"\\"}"']);
     expect(tokenizeGo(src).tokens.filter((t) => t.text === '{')).toHaveLength(0);
   });
 
   it('reads line and block comments, including a block that spans lines', () => {
     const { tokens } = tokenizeGo('a // os.Exit(1) {\n/* }\nfunc TestMain( */ b');
     expect(tokens.map((t) => [t.kind, t.line])).toEqual([
-      ['ident', 1], ['comment', 1], ['comment', 2], ['ident', 3],
+      ['ident', 1],
+      ['comment', 1],
+      ['comment', 2],
+      ['ident', 3],
     ]);
   });
 
@@ -39,7 +49,12 @@ describe('tokenizeGo', () => {
 
   it('keeps numbers whole, exponents included', () => {
     expect(kinds('1.5e-3 0x1p+2 .5 0x1e+2')).toEqual([
-      'number:1.5e-3', 'number:0x1p+2', 'number:.5', 'number:0x1e', 'punct:+', 'number:2',
+      'number:1.5e-3',
+      'number:0x1p+2',
+      'number:.5',
+      'number:0x1e',
+      'punct:+',
+      'number:2',
     ]);
   });
 

@@ -65,9 +65,13 @@ describe('mapOverlayPaths on real go test output', () => {
       expect(mapOverlayPaths(withOverlay, overlay.written.tempToOriginal, cwd)).toBe(plain);
       if (sub === '.') {
         expect(plain).toContain('buildbad/main_test.go:8:28: declared and not used: x');
-        expect(plain).toContain('vetbad/main_test.go:8:38: (*testing.common).Errorf format %d reads arg #1, but call has 0 args');
+        expect(plain).toContain(
+          'vetbad/main_test.go:8:38: (*testing.common).Errorf format %d reads arg #1, but call has 0 args',
+        );
       } else {
-        expect(plain).toContain('./main_test.go:8:38: (*testing.common).Errorf format %d reads arg #1, but call has 0 args');
+        expect(plain).toContain(
+          './main_test.go:8:38: (*testing.common).Errorf format %d reads arg #1, but call has 0 args',
+        );
       }
     } finally {
       await overlay.cleanup();

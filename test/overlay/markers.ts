@@ -18,7 +18,13 @@ export function findMarkers(output: string): Marker[] {
     if (!record) continue;
     const base = { waited: record.waitedMs, ignored: record.ignored };
     if (record.groups.length === 0) found.push({ kind: 'clean', ...base });
-    else found.push({ kind: 'leaked', ...base, dump: record.groups.map((g) => g.stack).join('\n'), counts: record.groups.map((g) => g.n) });
+    else
+      found.push({
+        kind: 'leaked',
+        ...base,
+        dump: record.groups.map((g) => g.stack).join('\n'),
+        counts: record.groups.map((g) => g.n),
+      });
   }
   return found;
 }

@@ -16,7 +16,10 @@ import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-templat
 import { parseDump } from '../../src/parse/goroutine-dump.js';
 import { RULE_KIND_NAMES } from '../../src/rule-kinds.js';
 
-const recordedDirs = [new URL('../../fixtures/dumps/recorded/', import.meta.url), new URL('../classify/data/', import.meta.url)];
+const recordedDirs = [
+  new URL('../../fixtures/dumps/recorded/', import.meta.url),
+  new URL('../classify/data/', import.meta.url),
+];
 const dumps = recordedDirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -93,7 +96,11 @@ beforeAll(async () => {
     reject: false,
   });
   if (run.exitCode !== 0) throw new Error(`go test failed:\n${run.stdout}\n${run.stderr}`);
-  goVerdicts = new Set(String(run.stdout).split('\n').filter((l) => /^\S+\.txt \d+ \d+$/.test(l)));
+  goVerdicts = new Set(
+    String(run.stdout)
+      .split('\n')
+      .filter((l) => /^\S+\.txt \d+ \d+$/.test(l)),
+  );
 });
 
 afterAll(async () => {

@@ -4,7 +4,15 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTestWithOverlay, type GoTestRun, listPackages, overlayFor, packageAction, packageOutput, testmainModule } from './go-run.js';
+import {
+  goTestWithOverlay,
+  type GoTestRun,
+  listPackages,
+  overlayFor,
+  packageAction,
+  packageOutput,
+  testmainModule,
+} from './go-run.js';
 import { findMarkers, markerMentions } from './markers.js';
 
 let moduleDir = '';
@@ -15,9 +23,21 @@ beforeAll(async () => {
   moduleDir = await mkdtemp(join(tmpdir(), 'goleak-run-exits-'));
   await writeFile(join(moduleDir, 'go.mod'), 'module example.com/exits\n\ngo 1.22\n');
   const copies: [string, string, string][] = [
-    ['returnOnly', 'returnfails', 'package returnonly\n\nimport "testing"\n\nfunc TestFails(t *testing.T) { t.Fatal("deliberate") }\n'],
-    ['exitRun', 'exitfails', 'package exitrun\n\nimport "testing"\n\nfunc TestFails(t *testing.T) { t.Fatal("deliberate") }\n'],
-    ['exitRun', 'exitintest', 'package exitrun\n\nimport (\n\t"os"\n\t"testing"\n)\n\nfunc TestZExits(t *testing.T) { os.Exit(3) }\n'],
+    [
+      'returnOnly',
+      'returnfails',
+      'package returnonly\n\nimport "testing"\n\nfunc TestFails(t *testing.T) { t.Fatal("deliberate") }\n',
+    ],
+    [
+      'exitRun',
+      'exitfails',
+      'package exitrun\n\nimport "testing"\n\nfunc TestFails(t *testing.T) { t.Fatal("deliberate") }\n',
+    ],
+    [
+      'exitRun',
+      'exitintest',
+      'package exitrun\n\nimport (\n\t"os"\n\t"testing"\n)\n\nfunc TestZExits(t *testing.T) { os.Exit(3) }\n',
+    ],
   ];
   for (const [from, to, extra] of copies) {
     await cp(join(testmainModule, from), join(moduleDir, to), { recursive: true });

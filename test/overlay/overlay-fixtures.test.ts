@@ -5,7 +5,15 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAKING_TESTMAIN_SHAPES } from '../support/testmain-shapes.js';
 import type { ResolvedPackage } from '../../src/model.js';
-import { type GoTestRun, goTestWithOverlay, listPackages, overlayFor, packageAction, packageOutput, testmainModule } from './go-run.js';
+import {
+  type GoTestRun,
+  goTestWithOverlay,
+  listPackages,
+  overlayFor,
+  packageAction,
+  packageOutput,
+  testmainModule,
+} from './go-run.js';
 import { findMarkers, type Marker, markerMentions } from './markers.js';
 
 const maxWaitMs = 300;
@@ -47,22 +55,27 @@ describe('the overlay on fixtures/testmain', () => {
     }
   });
 
-  it.each(LEAKING_TESTMAIN_SHAPES)('%s: reports the leaked goroutine after waiting the full max wait', (dir, leakFunc) => {
-    const found = markers(dir);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'leaked' });
-    expect(found[0]!.waited).toBeGreaterThanOrEqual(maxWaitMs);
-    const dump = onlyLeak(dir);
-    // The check's own goroutine is left out; the leak blocks on a channel.
-    expect(dump).toMatch(/^goroutine \d+ \[chan receive\]:\n/);
-    expect(dump).toMatch(new RegExp(`\\n${ip(dir).replace(/[.]/g, '\\.')}(_test)?\\.${leakFunc}\\(\\)\\n`));
-    expect(dump).toContain('[originating from goroutine ');
-    expect(markerMentions(output(dir))).toBe(1);
-  });
+  it.each(LEAKING_TESTMAIN_SHAPES)(
+    '%s: reports the leaked goroutine after waiting the full max wait',
+    (dir, leakFunc) => {
+      const found = markers(dir);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ kind: 'leaked' });
+      expect(found[0]!.waited).toBeGreaterThanOrEqual(maxWaitMs);
+      const dump = onlyLeak(dir);
+      // The check's own goroutine is left out; the leak blocks on a channel.
+      expect(dump).toMatch(/^goroutine \d+ \[chan receive\]:\n/);
+      expect(dump).toMatch(new RegExp(`\\n${ip(dir).replace(/[.]/g, '\\.')}(_test)?\\.${leakFunc}\\(\\)\\n`));
+      expect(dump).toContain('[originating from goroutine ');
+      expect(markerMentions(output(dir))).toBe(1);
+    },
+  );
 
   it.each(['teardownAfterRun', 'returnOnly'])('%s: leaves out the goroutine the teardown stopped', (dir) => {
     // TestBackgroundRuns in the fixture fails unless that goroutine ran during the tests.
-    const passed = run.events.find((e) => e.Package === ip(dir) && e.Test === 'TestBackgroundRuns' && e.Action === 'pass');
+    const passed = run.events.find(
+      (e) => e.Package === ip(dir) && e.Test === 'TestBackgroundRuns' && e.Action === 'pass',
+    );
     expect(passed).toBeDefined();
     expect(onlyLeak(dir)).not.toContain('backgroundStoppedByTeardown');
   });

@@ -9,7 +9,13 @@ let overlay: Awaited<ReturnType<typeof overlayFor>>;
 
 beforeAll(async () => {
   // -race slows goroutine exits on a loaded machine (CI builds in parallel); 100ms proved too tight there.
-  overlay = await overlayFor(await listPackages(testmainModule, dirs.map((d) => `./${d}`)), { maxWaitMs: 1000 });
+  overlay = await overlayFor(
+    await listPackages(
+      testmainModule,
+      dirs.map((d) => `./${d}`),
+    ),
+    { maxWaitMs: 1000 },
+  );
 });
 afterAll(async () => {
   await overlay?.cleanup();
@@ -17,7 +23,10 @@ afterAll(async () => {
 
 describe('the overlay with go test modes', () => {
   it('compiles and reports under -race', async () => {
-    const run = await goTestWithOverlay(testmainModule, overlay.written.overlayFile, ['-race', ...dirs.map((d) => `./${d}`)]);
+    const run = await goTestWithOverlay(testmainModule, overlay.written.overlayFile, [
+      '-race',
+      ...dirs.map((d) => `./${d}`),
+    ]);
     expect(run.events.filter((e) => e.Action === 'build-output')).toEqual([]);
     for (const p of importPaths) expect(packageAction(run, p)).toBe('pass');
     const clean = findMarkers(packageOutput(run, importPaths[0]!));

@@ -2,7 +2,14 @@
 // are ignored reports clean at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IgnoreRule } from '../../src/model.js';
-import { type GoTestRun, goTestWithOverlay, listPackages, overlayFor, packageOutput, testmainModule } from './go-run.js';
+import {
+  type GoTestRun,
+  goTestWithOverlay,
+  listPackages,
+  overlayFor,
+  packageOutput,
+  testmainModule,
+} from './go-run.js';
 import { findMarkers, ignoredCounts, type Marker } from './markers.js';
 
 const dirs = ['noTestMain', 'exitRun', 'mainPkg', 'aliasExit', 'onlyExternal'];
@@ -27,8 +34,18 @@ const rules: IgnoreRule[] = [
 let overlay: Awaited<ReturnType<typeof overlayFor>>;
 let run: GoTestRun;
 beforeAll(async () => {
-  overlay = await overlayFor(await listPackages(testmainModule, dirs.map((d) => `./${d}`)), { maxWaitMs: 300, rules });
-  run = await goTestWithOverlay(testmainModule, overlay.written.overlayFile, dirs.map((d) => `./${d}`));
+  overlay = await overlayFor(
+    await listPackages(
+      testmainModule,
+      dirs.map((d) => `./${d}`),
+    ),
+    { maxWaitMs: 300, rules },
+  );
+  run = await goTestWithOverlay(
+    testmainModule,
+    overlay.written.overlayFile,
+    dirs.map((d) => `./${d}`),
+  );
 });
 afterAll(async () => {
   await overlay?.cleanup();

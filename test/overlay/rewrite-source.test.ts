@@ -63,7 +63,8 @@ describe('renameTestMain', () => {
 
 describe('wrapExitCalls', () => {
   it('wraps os.Exit calls and function values, keeping every line in place', () => {
-    const src = 'package p\n\nimport "os"\n\nfunc TestMain(m *testing.M) {\n\tcode := m.Run()\n\texit := os.Exit\n\tos.Exit(code)\n\t_ = exit\n}\n';
+    const src =
+      'package p\n\nimport "os"\n\nfunc TestMain(m *testing.M) {\n\tcode := m.Run()\n\texit := os.Exit\n\tos.Exit(code)\n\t_ = exit\n}\n';
     const out = wrap(src);
     expect(out.changes).toBe(2);
     expect(out.content).toContain('\texit := goleakrunExit(os.Exit)\n\tgoleakrunExit(os.Exit)(code)\n');
@@ -71,12 +72,14 @@ describe('wrapExitCalls', () => {
   });
 
   it('uses the alias of `import sys "os"` and ignores other packages named Exit', () => {
-    const src = 'package p\nimport (\n\tsys "os"\n\t"other/os2"\n)\nfunc f() { os2.Exit(1); cfg.sys.Exit(2); sys.Exit(3) }\n';
+    const src =
+      'package p\nimport (\n\tsys "os"\n\t"other/os2"\n)\nfunc f() { os2.Exit(1); cfg.sys.Exit(2); sys.Exit(3) }\n';
     expect(wrap(src).content).toContain('{ os2.Exit(1); cfg.sys.Exit(2); goleakrunExit(sys.Exit)(3) }');
   });
 
   it('does not touch os.Exit in strings, raw strings or comments', () => {
-    const src = 'package p\nimport "os"\nconst a = "os.Exit(1)"\nvar b = `\nos.Exit(2)\n`\n// os.Exit(3)\n/* os.Exit(4) */\nfunc f() { os.Exit(5) }\n';
+    const src =
+      'package p\nimport "os"\nconst a = "os.Exit(1)"\nvar b = `\nos.Exit(2)\n`\n// os.Exit(3)\n/* os.Exit(4) */\nfunc f() { os.Exit(5) }\n';
     const out = wrap(src);
     expect(out.changes).toBe(1);
     expect(out.content).toBe(src.replace('{ os.Exit(5) }', '{ goleakrunExit(os.Exit)(5) }'));

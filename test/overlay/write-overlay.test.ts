@@ -44,11 +44,16 @@ describe('writeOverlay', () => {
 
   it("keeps the user's own overlay entries, ours winning for the same file", async () => {
     tmp = await mkdtemp(join(tmpdir(), 'goleak-run-write-test-'));
-    const plans = [{ importPath: 'm/a', notes: [], warnings: [], files: [{ originalPath: '/src/a/x_test.go', content: 'A' }] }];
+    const plans = [
+      { importPath: 'm/a', notes: [], warnings: [], files: [{ originalPath: '/src/a/x_test.go', content: 'A' }] },
+    ];
     const user = { '/src/a/x_test.go': '/user/x_test.go', '/src/a/gen.go': '/user/gen.go' };
     const written = await writeOverlay(plans, tmp, user);
     const overlay = JSON.parse(await readFile(written.overlayFile, 'utf8')) as { Replace: Record<string, string> };
-    expect(overlay.Replace).toEqual({ '/src/a/x_test.go': join(tmp, '0', 'x_test.go'), '/src/a/gen.go': '/user/gen.go' });
+    expect(overlay.Replace).toEqual({
+      '/src/a/x_test.go': join(tmp, '0', 'x_test.go'),
+      '/src/a/gen.go': '/user/gen.go',
+    });
     expect(written.tempToOriginal).toEqual({ [join(tmp, '0', 'x_test.go')]: '/src/a/x_test.go' });
   });
 });

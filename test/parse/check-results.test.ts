@@ -8,7 +8,8 @@ import { parseFoldedDump } from '../../src/parse/folded-dump.js';
 import { parseDump } from '../../src/parse/goroutine-dump.js';
 import { recorded } from './recorded.js';
 
-const STACK = 'goroutine 7 [chan send]:\nmain.leak()\n\t/m/a.go:3 +0x1\ncreated by main.start in goroutine 1\n\t/m/a.go:9 +0x2\n';
+const STACK =
+  'goroutine 7 [chan send]:\nmain.leak()\n\t/m/a.go:3 +0x1\ncreated by main.start in goroutine 1\n\t/m/a.go:9 +0x2\n';
 const record = (phase: CheckRecord['phase'], groups: CheckRecord['groups'] = []): CheckRecord => ({
   v: 2,
   pkg: 'm/a',
@@ -52,16 +53,24 @@ describe('parseCrash over what the runtime wrote (recorded from real binaries)',
     expect(parseCrash(recorded('crash-all.txt'))?.message).toBe('job failed');
     expect(parseCrash('')).toBeUndefined();
     expect(parseCrash('\n')).toBeUndefined();
-    expect(parseCrash('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n')?.message).toBe(
-      'fatal error: all goroutines are asleep - deadlock!',
-    );
+    expect(
+      parseCrash('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n')
+        ?.message,
+    ).toBe('fatal error: all goroutines are asleep - deadlock!');
   });
 });
 
 describe('applyResults', () => {
   it('the final file decides; a fresh run is not cached', () => {
-    const out = applyResults(run({ streamRecord: true }), { final: record('final', [{ n: 2, ids: [7, 8], stack: STACK }]) });
-    expect(out.check).toEqual({ kind: 'leaked', waitedMs: 40, ignored: 1, groups: [{ n: 2, ids: [7, 8], stack: STACK }] });
+    const out = applyResults(run({ streamRecord: true }), {
+      final: record('final', [{ n: 2, ids: [7, 8], stack: STACK }]),
+    });
+    expect(out.check).toEqual({
+      kind: 'leaked',
+      waitedMs: 40,
+      ignored: 1,
+      groups: [{ n: 2, ids: [7, 8], stack: STACK }],
+    });
     expect(out.cached).toBe(false);
   });
 
@@ -72,9 +81,16 @@ describe('applyResults', () => {
   });
 
   it('a waiting record and a crash: the leak is reported, interrupted by the crash, not as a panic', () => {
-    const crash = 'panic: Log in goroutine after TestA has completed: late\n\ngoroutine 9 [running]:\ntesting.(*common).logDepth()\n';
-    const out = applyResults(run({ action: 'fail' }), { waiting: record('waiting', [{ n: 1, ids: [9], stack: STACK }]), crash });
-    expect(out.check).toMatchObject({ kind: 'leaked', interruptedBy: 'Log in goroutine after TestA has completed: late' });
+    const crash =
+      'panic: Log in goroutine after TestA has completed: late\n\ngoroutine 9 [running]:\ntesting.(*common).logDepth()\n';
+    const out = applyResults(run({ action: 'fail' }), {
+      waiting: record('waiting', [{ n: 1, ids: [9], stack: STACK }]),
+      crash,
+    });
+    expect(out.check).toMatchObject({
+      kind: 'leaked',
+      interruptedBy: 'Log in goroutine after TestA has completed: late',
+    });
     expect(out.panic).toBeUndefined();
   });
 
@@ -98,7 +114,6 @@ describe('applyResults', () => {
     const out = applyResults(run(), {}, { handoffs: ['main_test.go:9: m is passed to x.Run'] });
     expect(out.check).toEqual({ kind: 'missing', reason: 'main_test.go:9: m is passed to x.Run' });
   });
-
 
   it('a package without its final event passed when go test exited 0, and only then', () => {
     expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: true }).action).toBe('pass');

@@ -5,7 +5,9 @@ import { recorded } from './recorded.js';
 describe('parseEventLine', () => {
   it('parses every line of every recorded stream into an event', () => {
     for (const name of ['basic', 'panics', 'timeout', 'buildfail', 'notests', 'markers', 'cached', 'interleaved']) {
-      const lines = recorded(`${name}.jsonl`).split('\n').filter((l) => l !== '');
+      const lines = recorded(`${name}.jsonl`)
+        .split('\n')
+        .filter((l) => l !== '');
       const events = lines.map((l, i) => parseEventLine(l, i + 1));
       expect(events.filter(isParseWarning), name).toEqual([]);
       expect(events.length).toBeGreaterThan(0);
@@ -16,7 +18,14 @@ describe('parseEventLine', () => {
     const ev = parseEventLine(
       '{"Time":"2026-01-01T00:00:00Z","Action":"fail","Package":"m/a","Elapsed":1.5,"FailedBuild":"m/b","OutputType":"frame"}',
     );
-    expect(ev).toEqual({ Time: '2026-01-01T00:00:00Z', Action: 'fail', Package: 'm/a', Elapsed: 1.5, FailedBuild: 'm/b', OutputType: 'frame' });
+    expect(ev).toEqual({
+      Time: '2026-01-01T00:00:00Z',
+      Action: 'fail',
+      Package: 'm/a',
+      Elapsed: 1.5,
+      FailedBuild: 'm/b',
+      OutputType: 'frame',
+    });
     expect(parseEventLine('{"ImportPath":"m/a [m/a.test]","Action":"build-output","Output":"# m/a\\n"}\r')).toEqual({
       ImportPath: 'm/a [m/a.test]',
       Action: 'build-output',

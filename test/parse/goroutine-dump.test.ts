@@ -47,7 +47,9 @@ describe('parseDump on recorded dumps', () => {
       ancestors: [],
     });
     const serve = byId(dump, 5);
-    expect(serve.frames).toEqual([{ func: 'main.(*Server).serve', args: '...', file: `${SRC}/cmd/states/main.go`, line: 19 }]);
+    expect(serve.frames).toEqual([
+      { func: 'main.(*Server).serve', args: '...', file: `${SRC}/cmd/states/main.go`, line: 19 },
+    ]);
     expect(serve.createdBy).toEqual({ func: 'main.main', goroutine: 1, file: `${SRC}/cmd/states/main.go`, line: 59 });
     expect(byId(dump, 7).frames[0]?.func).toBe('main.waitAny[...]');
     expect(byId(dump, 8).frames.map((f) => f.func)).toEqual(['main.main.func2.1', 'main.main.func2']);
@@ -83,7 +85,12 @@ describe('parseDump on recorded dumps', () => {
     const [, deep, shallow] = dump.goroutines;
     expect(deep?.framesElided).toBe(51);
     expect(deep?.frames).toHaveLength(100);
-    expect(deep?.frames[0]).toEqual({ func: 'main.descend', args: '0x0?, 0x0?', file: `${SRC}/cmd/deep/main.go`, line: 14 });
+    expect(deep?.frames[0]).toEqual({
+      func: 'main.descend',
+      args: '0x0?, 0x0?',
+      file: `${SRC}/cmd/deep/main.go`,
+      line: 14,
+    });
     expect(deep?.frames[99]?.line).toBe(16);
     expect(deep?.createdBy).toEqual({ func: 'main.main', goroutine: 1, file: `${SRC}/cmd/deep/main.go`, line: 20 });
     expect(shallow?.framesElided).toBe(0);
@@ -95,7 +102,9 @@ describe('parseDump on recorded dumps', () => {
     const old = parseDump(recorded('states-go121.txt'));
     expect(old.warnings).toEqual([]);
     // Go 1.21 names a WaitGroup wait by the runtime call (semacquire); 1.22 and later by the API.
-    expect(old.goroutines.map((g) => g.state)).toEqual(now.goroutines.map((g) => (g.state === 'sync.WaitGroup.Wait' ? 'semacquire' : g.state)));
+    expect(old.goroutines.map((g) => g.state)).toEqual(
+      now.goroutines.map((g) => (g.state === 'sync.WaitGroup.Wait' ? 'semacquire' : g.state)),
+    );
     // The runtime and sync frames on top differ between releases; the user's frames do not.
     const userFrame = (g: { frames: { func: string }[] }) => g.frames.find((f) => f.func.startsWith('main.'))?.func;
     expect(old.goroutines.map(userFrame)).toEqual(now.goroutines.map(userFrame));
@@ -140,7 +149,7 @@ describe('parseDump on recorded dumps', () => {
     expect(dump.goroutines.map((g) => [g.state, g.labels])).toEqual([
       ['running', {}],
       ['chan receive', { role: 'api/v1_x', worker: '7' }],
-      ['chan receive', { note: 'a "b"\tc:d, e}]:', 'ünï': 'café ☕' }],
+      ['chan receive', { note: 'a "b"\tc:d, e}]:', ünï: 'café ☕' }],
       ['chan receive', {}],
     ]);
   });
@@ -151,7 +160,7 @@ describe('parseDump on recorded dumps', () => {
     expect(dump.goroutines.map((g) => [g.id, g.state, g.labels])).toEqual([
       [1, 'running', {}],
       [19, 'chan receive', { role: 'api/v1_x', worker: '7' }],
-      [20, 'chan receive', { note: 'a "b"\tc:d, e}]:', 'ünï': 'café ☕' }],
+      [20, 'chan receive', { note: 'a "b"\tc:d, e}]:', ünï: 'café ☕' }],
       [21, 'chan receive', {}],
     ]);
     expect(dump.goroutines[2]?.frames[0]?.file).toBe(`${SRC}/cmd/labels/main.go`);
@@ -209,7 +218,12 @@ describe('parseDump on recorded dumps', () => {
       [1, 'sleep'],
       [6, 'chan receive'],
     ]);
-    expect(byId(dump, 7).frames[0]).toEqual({ func: 'main.job.run', args: '{0x0?}, 0x0?', file: `${SRC}/cmd/crash/main.go`, line: 15 });
+    expect(byId(dump, 7).frames[0]).toEqual({
+      func: 'main.job.run',
+      args: '{0x0?}, 0x0?',
+      file: `${SRC}/cmd/crash/main.go`,
+      line: 15,
+    });
   });
 
   it('crash-system.txt: gp=/m= in headers, fp=/sp=/pc= after locations, runtime frames', () => {
@@ -218,8 +232,18 @@ describe('parseDump on recorded dumps', () => {
     const first = dump.goroutines[0];
     expect(first?.id).toBe(7);
     expect(first?.state).toBe('running');
-    expect(first?.frames[0]).toEqual({ func: 'panic', args: '{0x48d140?, 0x4ab0c8?}', file: '/usr/local/go/src/runtime/panic.go', line: 879 });
-    expect(first?.frames.at(-1)).toEqual({ func: 'runtime.goexit', args: '{}', file: '/usr/local/go/src/runtime/asm_amd64.s', line: 1771 });
+    expect(first?.frames[0]).toEqual({
+      func: 'panic',
+      args: '{0x48d140?, 0x4ab0c8?}',
+      file: '/usr/local/go/src/runtime/panic.go',
+      line: 879,
+    });
+    expect(first?.frames.at(-1)).toEqual({
+      func: 'runtime.goexit',
+      args: '{}',
+      file: '/usr/local/go/src/runtime/asm_amd64.s',
+      line: 1771,
+    });
     const states = dump.goroutines.map((g) => g.state);
     expect(states).toContain('force gc (idle)');
     expect(states).toContain('GC sweep wait');

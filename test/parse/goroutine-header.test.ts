@@ -5,7 +5,9 @@ import { parseGoroutineHeader } from '../../src/parse/goroutine-header.js';
 // runtime.goroutineheader prints them (see the grammar in goroutine-header.ts).
 describe('parseGoroutineHeader', () => {
   it('reads every status item and flag together', () => {
-    const r = parseGoroutineHeader('goroutine 42 [chan receive (scan) (durable), 3 minutes, locked to thread, synctest bubble 9]:');
+    const r = parseGoroutineHeader(
+      'goroutine 42 [chan receive (scan) (durable), 3 minutes, locked to thread, synctest bubble 9]:',
+    );
     expect(r).toEqual({
       ok: true,
       notes: [],
@@ -49,12 +51,20 @@ describe('parseGoroutineHeader', () => {
 
   it('reads Go 1.27 labels after the brackets, bare or quoted, empty bare values', () => {
     const r = parseGoroutineHeader('goroutine 8 [IO wait, 1 minutes] {a: , path: /x/y.z, "k k": "v, }"}:');
-    expect(r.ok && r.header).toMatchObject({ state: 'IO wait', waitMinutes: 1, labels: { a: '', path: '/x/y.z', 'k k': 'v, }' } });
+    expect(r.ok && r.header).toMatchObject({
+      state: 'IO wait',
+      waitMinutes: 1,
+      labels: { a: '', path: '/x/y.z', 'k k': 'v, }' },
+    });
   });
 
   it('notes an unknown status item but keeps the goroutine', () => {
     const r = parseGoroutineHeader('goroutine 3 [chan send, frobnicated]:');
-    expect(r).toMatchObject({ ok: true, header: { state: 'chan send' }, notes: ['unknown goroutine status item "frobnicated"'] });
+    expect(r).toMatchObject({
+      ok: true,
+      header: { state: 'chan send' },
+      notes: ['unknown goroutine status item "frobnicated"'],
+    });
   });
 
   it.each([

@@ -9,8 +9,13 @@ describe('parseDump on damaged input', () => {
     const cut = states.slice(0, states.indexOf('sync.(*RWMutex).Lock(0x0?)') + 'sync.(*RWMutex).Lock(0x0?)'.length);
     const dump = parseDump(cut);
     expect(dump.goroutines.map((g) => g.id)).toEqual([1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(dump.goroutines[10]?.frames.map((f) => f.func)).toEqual(['sync.runtime_SemacquireRWMutex', 'sync.(*RWMutex).Lock']);
-    expect(dump.warnings).toEqual([{ line: 78, text: '', message: 'frame without a file:line location (truncated dump?)' }]);
+    expect(dump.goroutines[10]?.frames.map((f) => f.func)).toEqual([
+      'sync.runtime_SemacquireRWMutex',
+      'sync.(*RWMutex).Lock',
+    ]);
+    expect(dump.warnings).toEqual([
+      { line: 78, text: '', message: 'frame without a file:line location (truncated dump?)' },
+    ]);
   });
 
   it('CRLF line endings parse the same as LF', () => {
@@ -60,7 +65,9 @@ describe('parseDump on damaged input', () => {
   });
 
   it('a header straight after a frame (no blank line) starts a new goroutine', () => {
-    const dump = parseDump('goroutine 1 [running]:\nmain.main()\n\t/a.go:1\ngoroutine 2 [sleep]:\ntime.Sleep(0x1)\n\t/b.go:2\n');
+    const dump = parseDump(
+      'goroutine 1 [running]:\nmain.main()\n\t/a.go:1\ngoroutine 2 [sleep]:\ntime.Sleep(0x1)\n\t/b.go:2\n',
+    );
     expect(dump.goroutines.map((g) => [g.id, g.frames.length])).toEqual([
       [1, 1],
       [2, 1],

@@ -8,10 +8,18 @@ import { foldEvents, runOf } from './fold-helpers.js';
 
 const out = (Package: string, Output: string, Test?: string): GoTestEvent =>
   Test === undefined ? { Action: 'output', Package, Output } : { Action: 'output', Package, Test, Output };
-const DUMP = 'goroutine 7 [chan receive]:\nmain.leak()\n\t/m/a.go:3 +0x1\ncreated by main.start in goroutine 1\n\t/m/a.go:9 +0x2\n';
+const DUMP =
+  'goroutine 7 [chan receive]:\nmain.leak()\n\t/m/a.go:3 +0x1\ncreated by main.start in goroutine 1\n\t/m/a.go:9 +0x2\n';
 
 const KEY = 'k'.repeat(64);
-const leakRecord = (pkg: string): CheckRecord => ({ v: 2, pkg, phase: 'final', waitedMs: 150, ignored: 2, groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }] });
+const leakRecord = (pkg: string): CheckRecord => ({
+  v: 2,
+  pkg,
+  phase: 'final',
+  waitedMs: 150,
+  ignored: 2,
+  groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }],
+});
 const cleanRecord = (pkg: string): CheckRecord => ({ v: 2, pkg, phase: 'final', waitedMs: 3, ignored: 0, groups: [] });
 const line = (record: CheckRecord, key = KEY): string => {
   const json = JSON.stringify(record);
@@ -30,7 +38,12 @@ describe('run fold edge cases', () => {
     events.push({ Action: 'pass', Package: 'm/a', Elapsed: 0.2 }, { Action: 'pass', Package: 'm/b' });
     const folded = foldEvents(events, { key: KEY });
     const a = runOf(folded, 'm/a');
-    expect(a.check).toEqual({ kind: 'leaked', waitedMs: 150, ignored: 2, groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }] });
+    expect(a.check).toEqual({
+      kind: 'leaked',
+      waitedMs: 150,
+      ignored: 2,
+      groups: [{ n: 3, ids: [7, 8, 9], stack: DUMP }],
+    });
     expect(a.output).toEqual(['PASS', 'ok  \tm/a\t0.2s']);
     expect(runOf(folded, 'm/b').check).toEqual({ kind: 'clean', waitedMs: 3, ignored: 0 });
   });
@@ -41,7 +54,10 @@ describe('run fold edge cases', () => {
       [out('m/a', 'PASS\n'), out('m/a', 'no newline here'), out('m/a', rec), { Action: 'pass', Package: 'm/a' }],
       { key: KEY },
     );
-    expect(runOf(folded, 'm/a')).toMatchObject({ output: ['PASS', 'no newline here'], check: { kind: 'clean', waitedMs: 3 } });
+    expect(runOf(folded, 'm/a')).toMatchObject({
+      output: ['PASS', 'no newline here'],
+      check: { kind: 'clean', waitedMs: 3 },
+    });
   });
 
   it.each([
@@ -50,7 +66,9 @@ describe('run fold edge cases', () => {
     ['the old v1 marker', () => 'goleak-run:v1 clean waited=0 ignored=0\n'],
   ])('a record %s is test output and not a verdict', (_, make) => {
     const forged = make('m/a');
-    const folded = foldEvents([out('m/a', forged, 'TestX'), out('m/a', forged), { Action: 'pass', Package: 'm/a' }], { key: KEY });
+    const folded = foldEvents([out('m/a', forged, 'TestX'), out('m/a', forged), { Action: 'pass', Package: 'm/a' }], {
+      key: KEY,
+    });
     const run = runOf(folded, 'm/a');
     expect(run.check).toEqual({ kind: 'missing' });
     expect(run.output).toEqual([forged.trimEnd()]);
@@ -59,16 +77,26 @@ describe('run fold edge cases', () => {
 
   it.each([
     ['for another package', () => line(cleanRecord('m/other'))],
-    ['of the waiting phase (that one belongs in the results file)', (pkg: string) => line({ ...leakRecord(pkg), phase: 'waiting' })],
-  ])('a signed record %s is not this package\'s verdict', (_, make) => {
+    [
+      'of the waiting phase (that one belongs in the results file)',
+      (pkg: string) => line({ ...leakRecord(pkg), phase: 'waiting' }),
+    ],
+  ])("a signed record %s is not this package's verdict", (_, make) => {
     const folded = foldEvents([out('m/a', make('m/a')), { Action: 'pass', Package: 'm/a' }], { key: KEY });
     expect(runOf(folded, 'm/a').check).toEqual({ kind: 'missing' });
   });
 
   it('a leaked goroutine printing a signed-looking record cannot turn a leak into a pass: the first record stands', () => {
-    const folded = foldEvents([out('m/a', line(leakRecord('m/a'))), out('m/a', line(cleanRecord('m/a'), 'x'.repeat(64))), { Action: 'pass', Package: 'm/a' }], {
-      key: KEY,
-    });
+    const folded = foldEvents(
+      [
+        out('m/a', line(leakRecord('m/a'))),
+        out('m/a', line(cleanRecord('m/a'), 'x'.repeat(64))),
+        { Action: 'pass', Package: 'm/a' },
+      ],
+      {
+        key: KEY,
+      },
+    );
     expect(runOf(folded, 'm/a').check.kind).toBe('leaked');
   });
 
@@ -97,7 +125,9 @@ describe('run fold edge cases', () => {
       { Action: 'fail', Package: 'm/a', Test: 'TestX', Elapsed: 0.5 },
       { Action: 'fail', Package: 'm/a', Elapsed: 1 },
     ]);
-    expect(runOf(folded, 'm/a').tests).toEqual([{ name: 'TestX', status: 'fail', elapsedSeconds: 0.5, output: ['=== RUN   TestX', 'dangling'] }]);
+    expect(runOf(folded, 'm/a').tests).toEqual([
+      { name: 'TestX', status: 'fail', elapsedSeconds: 0.5, output: ['=== RUN   TestX', 'dangling'] },
+    ]);
   });
 
   it('-count=2: a test that passed once and hangs in its second round is running, not passed', () => {
@@ -125,7 +155,11 @@ describe('run fold edge cases', () => {
 
   it('build output split across events, and events after a package finished are ignored', () => {
     const folded = foldEvents([
-      { ImportPath: 'm/a_test [m/a.test]', Action: 'build-output', Output: '# m/a_test [m/a.test]\n./a_test.go:3:1: und' },
+      {
+        ImportPath: 'm/a_test [m/a.test]',
+        Action: 'build-output',
+        Output: '# m/a_test [m/a.test]\n./a_test.go:3:1: und',
+      },
       { ImportPath: 'm/a_test [m/a.test]', Action: 'build-output', Output: 'efined: x\n' },
       { ImportPath: 'm/a_test [m/a.test]', Action: 'build-fail' },
       { Action: 'fail', Package: 'm/a', FailedBuild: 'm/a_test [m/a.test]' },
@@ -140,7 +174,10 @@ describe('run fold edge cases', () => {
   });
 
   it('ignores events that name no package', () => {
-    const folded = foldEvents([{ Action: 'output', Output: 'stray\n' }, { Action: 'build-output', Output: 'x\n' }]);
+    const folded = foldEvents([
+      { Action: 'output', Output: 'stray\n' },
+      { Action: 'build-output', Output: 'x\n' },
+    ]);
     expect(folded.runs).toEqual([]);
   });
 });
@@ -171,7 +208,11 @@ describe('output of a very chatty test', () => {
   it('keeps the last lines of each test and says how many were not kept', () => {
     const n = OUTPUT_LINES_KEPT * 3 + 5;
     const text = Array.from({ length: n }, (_, i) => `line ${i}\n`).join('');
-    const folded = foldEvents([out('m/a', text, 'TestChatty'), { Action: 'pass', Package: 'm/a', Test: 'TestChatty' }, { Action: 'pass', Package: 'm/a' }]);
+    const folded = foldEvents([
+      out('m/a', text, 'TestChatty'),
+      { Action: 'pass', Package: 'm/a', Test: 'TestChatty' },
+      { Action: 'pass', Package: 'm/a' },
+    ]);
     const output = runOf(folded, 'm/a').tests[0]!.output;
     expect(output).toHaveLength(OUTPUT_LINES_KEPT + 1);
     expect(output[0]).toBe(`[goleak-run: ${n - OUTPUT_LINES_KEPT} earlier lines of output not kept]`);

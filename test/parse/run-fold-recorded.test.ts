@@ -24,7 +24,11 @@ describe('the run fold over recorded go test -json streams', () => {
       ['TestParallelB', 'pass'],
       ['TestLongLine', 'pass'],
     ]);
-    expect(run.tests[1]?.output).toEqual(['=== RUN   TestFail', '    basic_test.go:13: want 1, got 2', '--- FAIL: TestFail (0.00s)']);
+    expect(run.tests[1]?.output).toEqual([
+      '=== RUN   TestFail',
+      '    basic_test.go:13: want 1, got 2',
+      '--- FAIL: TestFail (0.00s)',
+    ]);
     expect(run.tests[7]?.output).toEqual([
       '=== RUN   TestParallelA',
       '=== PAUSE TestParallelA',
@@ -35,7 +39,13 @@ describe('the run fold over recorded go test -json streams', () => {
     const long = run.tests[9]?.output ?? [];
     expect(long).toHaveLength(3);
     expect(long[1]).toBe(`long:${'x'.repeat(10000)}:end`);
-    expect(run).toMatchObject({ action: 'fail', cached: false, buildFailed: false, buildOutput: [], check: { kind: 'missing' } });
+    expect(run).toMatchObject({
+      action: 'fail',
+      cached: false,
+      buildFailed: false,
+      buildOutput: [],
+      check: { kind: 'missing' },
+    });
     expect(run.output).toEqual(['FAIL', `FAIL\t${P}/basic\t0.003s`]);
     expect(run.elapsedSeconds).toBe(0.003);
     expect(run.timeout).toBeUndefined();
@@ -63,7 +73,12 @@ describe('the run fold over recorded go test -json streams', () => {
       ['TestHang', 'running'],
     ]);
     expect(run.timeout).toBeUndefined();
-    expect(run.tests[1]?.output.slice(0, 4)).toEqual(['=== RUN   TestHang', 'panic: test timed out after 1s', '\trunning tests:', '\t\tTestHang (1s)']);
+    expect(run.tests[1]?.output.slice(0, 4)).toEqual([
+      '=== RUN   TestHang',
+      'panic: test timed out after 1s',
+      '\trunning tests:',
+      '\t\tTestHang (1s)',
+    ]);
     expect(run.action).toBe('fail');
     expect(run.check).toEqual({ kind: 'missing' });
   });

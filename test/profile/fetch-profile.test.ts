@@ -42,9 +42,13 @@ describe('fetchProfile', () => {
 
   it('refuses bodies over the cap, declared or streamed', async () => {
     await expect(fetchProfile(fetch, request('/declared', { maxBytes: 4096 }))).rejects.toThrow(
-      new ProfileSourceError(`expected a goroutine profile from ${base}/declared, found a body over the 4096 byte limit`),
+      new ProfileSourceError(
+        `expected a goroutine profile from ${base}/declared, found a body over the 4096 byte limit`,
+      ),
     );
-    await expect(fetchProfile(fetch, request('/streamed', { maxBytes: 4096 }))).rejects.toThrow(/found a body over the 4096 byte limit$/);
+    await expect(fetchProfile(fetch, request('/streamed', { maxBytes: 4096 }))).rejects.toThrow(
+      /found a body over the 4096 byte limit$/,
+    );
     expect((await fetchProfile(fetch, request('/streamed', { maxBytes: 10_000 }))).status).toBe('ok');
   });
 

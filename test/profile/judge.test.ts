@@ -20,14 +20,22 @@ function loc(func: string, line: number, count: number, extra: Partial<LocationT
 }
 function tally(...locs: LocationTally[]): SnapshotTally {
   const goroutines = locs.reduce((n, l) => n + l.count, 0) + 10;
-  return { goroutines, ignored: 3, notSuspect: 7, locations: new Map(locs.map((l) => [locationKey(l.function, l.file, l.line), l])) };
+  return {
+    goroutines,
+    ignored: 3,
+    notSuspect: 7,
+    locations: new Map(locs.map((l) => [locationKey(l.function, l.file, l.line), l])),
+  };
 }
 const once = (t: SnapshotTally): InstanceData => ({ samples: [{ takenAtMs: 0, tally: t }] });
 const series = (...counts: number[]): Sample[] =>
-  counts.map((c, i) => ({ takenAtMs: i * 600_000, tally: c === 0 ? tally() : tally(loc('main.sub', 9, c, { states: new Map([['chan receive', c]]) })) }));
+  counts.map((c, i) => ({
+    takenAtMs: i * 600_000,
+    tally: c === 0 ? tally() : tally(loc('main.sub', 9, c, { states: new Map([['chan receive', c]]) })),
+  }));
 
 describe('judge', () => {
-  it('uses LeakProf\'s 10,000 by default, and flags a location when its count reaches the threshold', () => {
+  it("uses LeakProf's 10,000 by default, and flags a location when its count reaches the threshold", () => {
     expect(DEFAULT_THRESHOLD).toBe(10_000);
     const j = judge([once(tally(loc('main.leak', 5, 10_000), loc('main.pool', 7, 9_999)))], DEFAULT_THRESHOLD);
     expect(j.suspects.map((s) => [s.function, s.reasons])).toEqual([['main.leak', ['threshold']]]);
@@ -35,9 +43,22 @@ describe('judge', () => {
   });
 
   it('adds a location up across instances and counts the instances that show it', () => {
-    const j = judge([once(tally(loc('main.leak', 5, 400))), once(tally(loc('main.leak', 5, 700))), once(tally(loc('main.other', 1, 2)))], 1000);
+    const j = judge(
+      [
+        once(tally(loc('main.leak', 5, 400))),
+        once(tally(loc('main.leak', 5, 700))),
+        once(tally(loc('main.other', 1, 2))),
+      ],
+      1000,
+    );
     expect(j.suspects).toHaveLength(1);
-    expect(j.suspects[0]).toMatchObject({ count: 1100, instances: 2, state: 'chan send', file: '/srv/main.go', line: 5 });
+    expect(j.suspects[0]).toMatchObject({
+      count: 1100,
+      instances: 2,
+      state: 'chan send',
+      file: '/srv/main.go',
+      line: 5,
+    });
   });
 
   it('keeps the longest wait and the commonest state, and ranks by count', () => {
@@ -65,7 +86,10 @@ describe('judge', () => {
   });
 
   it('sums growth over the instances where it grows', () => {
-    const j = judge([{ samples: series(10, 20, 30) }, { samples: series(5, 5, 5) }, { samples: series(1, 2, 3) }], 10_000);
+    const j = judge(
+      [{ samples: series(10, 20, 30) }, { samples: series(5, 5, 5) }, { samples: series(1, 2, 3) }],
+      10_000,
+    );
     expect(j.suspects[0]).toMatchObject({ count: 38, instances: 3 });
     expect(j.suspects[0]?.growthPerHour).toBeCloseTo(66);
   });
@@ -73,7 +97,8 @@ describe('judge', () => {
 
 describe('growthRates', () => {
   it('needs three samples, a count that never drops, and ends higher than it started', () => {
-    const rate = (...counts: number[]): number | undefined => growthRates(series(...counts)).get(locationKey('main.sub', '/srv/main.go', 9));
+    const rate = (...counts: number[]): number | undefined =>
+      growthRates(series(...counts)).get(locationKey('main.sub', '/srv/main.go', 9));
     expect(rate(10, 20)).toBeUndefined();
     expect(rate(10, 10, 10)).toBe(0);
     expect(rate(10, 30, 20)).toBe(0);
@@ -86,6 +111,8 @@ describe('growthRates', () => {
     const t = tallyRecorded('service-debug2.txt');
     const rates = growthRates([0, 1, 2].map((i) => ({ takenAtMs: i * 1000, tally: t })));
     expect([...rates.values()].every((r) => r === 0)).toBe(true);
-    expect(judge([{ samples: [0, 1, 2].map((i) => ({ takenAtMs: i * 1000, tally: t })) }], 10_000).suspects).toEqual([]);
+    expect(judge([{ samples: [0, 1, 2].map((i) => ({ takenAtMs: i * 1000, tally: t })) }], 10_000).suspects).toEqual(
+      [],
+    );
   });
 });

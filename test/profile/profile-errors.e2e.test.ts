@@ -48,7 +48,10 @@ describe('goleak-run profile on sources it cannot read', () => {
   it('says where a redirect leads, without the credentials or query values of either URL', async () => {
     const source = `${base.replace('//', '//alice:s3cret@')}/redirect/debug/pprof/?token=tok123`;
     const r = await runCli(repoRoot, ['profile', source]);
-    expectOneLine(r, /^goleak-run: expected a goroutine profile from http:\/\/REDACTED@127\.0\.0\.1:\d+\/redirect\/debug\/pprof\/\?token=REDACTED, found a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\/login\?next=REDACTED&session=REDACTED; give the final URL$/);
+    expectOneLine(
+      r,
+      /^goleak-run: expected a goroutine profile from http:\/\/REDACTED@127\.0\.0\.1:\d+\/redirect\/debug\/pprof\/\?token=REDACTED, found a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\/login\?next=REDACTED&session=REDACTED; give the final URL$/,
+    );
     for (const secret of ['alice', 's3cret', 'tok123', 'abc999']) expect(r.stderr).not.toContain(secret);
     // The credentials went to the service as basic auth, and the token in the query, as the user meant.
     const last = seen[seen.length - 1];
@@ -62,9 +65,18 @@ describe('goleak-run profile on sources it cannot read', () => {
 
   it('names connection refused, 404, HTTP errors and pages that are not profiles', async () => {
     const closed = await freePort();
-    expectOneLine(await runCli(repoRoot, ['profile', `http://127.0.0.1:${closed}/debug/pprof/`]), /found connection refused \(is the service listening there\?\)$/);
-    expectOneLine(await runCli(repoRoot, ['profile', `${base}/nothing/`]), /nothing\/, found HTTP 404 Not Found \(is net\/http\/pprof served there\?\)$/);
-    expectOneLine(await runCli(repoRoot, ['profile', `${base}/broken/debug/pprof/`]), /found HTTP 500 Internal Server Error$/);
+    expectOneLine(
+      await runCli(repoRoot, ['profile', `http://127.0.0.1:${closed}/debug/pprof/`]),
+      /found connection refused \(is the service listening there\?\)$/,
+    );
+    expectOneLine(
+      await runCli(repoRoot, ['profile', `${base}/nothing/`]),
+      /nothing\/, found HTTP 404 Not Found \(is net\/http\/pprof served there\?\)$/,
+    );
+    expectOneLine(
+      await runCli(repoRoot, ['profile', `${base}/broken/debug/pprof/`]),
+      /found HTTP 500 Internal Server Error$/,
+    );
     expectOneLine(await runCli(repoRoot, ['profile', `${base}/html/debug/pprof/`]), /found an HTML page$/);
   });
 
@@ -84,12 +96,27 @@ describe('goleak-run profile on sources it cannot read', () => {
   it('refuses bad options with one line before reading anything', async () => {
     const cases: Array<[string[], string]> = [
       [['profile'], "goleak-run: missing required argument 'source'"],
-      [['profile', '--samples', '3', '--interval', '1s', 'x.pb'], 'goleak-run: expected an http(s):// URL to sample with --samples, found only files'],
-      [['profile', '--samples', '2', '--interval', '1s', base], 'goleak-run: expected --samples 1, or 3 or more to judge growth, found 2'],
+      [
+        ['profile', '--samples', '3', '--interval', '1s', 'x.pb'],
+        'goleak-run: expected an http(s):// URL to sample with --samples, found only files',
+      ],
+      [
+        ['profile', '--samples', '2', '--interval', '1s', base],
+        'goleak-run: expected --samples 1, or 3 or more to judge growth, found 2',
+      ],
       [['profile', '--samples', '3', base], 'goleak-run: expected --interval with --samples, found none'],
-      [['profile', '--interval', 'soon', '--samples', '3', base], 'goleak-run: expected --interval to be a Go duration like 500ms, 2s or 1m30s, found "soon"'],
-      [['profile', '--threshold', '0', base], 'goleak-run: expected --threshold to be a whole number of at least 1, found "0"'],
-      [['profile', '--debug', '3', base], "goleak-run: option '--debug <level>' argument '3' is invalid. Allowed choices are 0, 1, 2."],
+      [
+        ['profile', '--interval', 'soon', '--samples', '3', base],
+        'goleak-run: expected --interval to be a Go duration like 500ms, 2s or 1m30s, found "soon"',
+      ],
+      [
+        ['profile', '--threshold', '0', base],
+        'goleak-run: expected --threshold to be a whole number of at least 1, found "0"',
+      ],
+      [
+        ['profile', '--debug', '3', base],
+        "goleak-run: option '--debug <level>' argument '3' is invalid. Allowed choices are 0, 1, 2.",
+      ],
     ];
     const requestsBefore = seen.length;
     for (const [args, stderr] of cases) {

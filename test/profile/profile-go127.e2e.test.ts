@@ -42,13 +42,23 @@ describe('goleak-run profile on a Go 1.27 service', () => {
 
   it('with a threshold above the send, still reports it: the GC proof is enough', async () => {
     const json = join(tmp.path, 'high.json');
-    const r = await runCli(repoRoot, ['profile', '--threshold', '100000', `${svc?.url}/debug/pprof/goroutine`, '--json', json]);
+    const r = await runCli(repoRoot, [
+      'profile',
+      '--threshold',
+      '100000',
+      `${svc?.url}/debug/pprof/goroutine`,
+      '--json',
+      json,
+    ]);
     expect(r.exitCode, r.stderr).toBe(1);
-    expect(readJson(json).suspects.map((s: any) => [s.function, s.reasons])).toEqual([['main.startLookup.func1', ['proven']]]);
+    expect(readJson(json).suspects.map((s: any) => [s.function, s.reasons])).toEqual([
+      ['main.startLookup.func1', ['proven']],
+    ]);
   });
 
   it('reads the proof from saved goroutineleak profiles and marked dumps', async () => {
-    const get = async (path: string): Promise<Buffer> => Buffer.from(await (await fetch(`${svc?.url}${path}`)).arrayBuffer());
+    const get = async (path: string): Promise<Buffer> =>
+      Buffer.from(await (await fetch(`${svc?.url}${path}`)).arrayBuffer());
     for (const [name, path] of [
       ['leak.pb.gz', '/debug/pprof/goroutineleak'],
       ['leak-debug1.txt', '/debug/pprof/goroutineleak?debug=1'],
@@ -61,13 +71,26 @@ describe('goleak-run profile on a Go 1.27 service', () => {
       expect(r.exitCode, `${name}: ${r.stderr}`).toBe(1);
       const report = readJson(json);
       expect(report.suspects, name).toHaveLength(1);
-      expect(report.suspects[0], name).toMatchObject({ count: LEAKED, provenByGc: true, provenCount: LEAKED, location: { line: sendLine } });
+      expect(report.suspects[0], name).toMatchObject({
+        count: LEAKED,
+        provenByGc: true,
+        provenCount: LEAKED,
+        location: { line: sendLine },
+      });
     }
   });
 
   it('skips the goroutineleak profile with --no-leak-profile', async () => {
     const json = join(tmp.path, 'off.json');
-    const r = await runCli(repoRoot, ['profile', '--no-leak-profile', '--debug', '0', `${svc?.url}/debug/pprof/`, '--json', json]);
+    const r = await runCli(repoRoot, [
+      'profile',
+      '--no-leak-profile',
+      '--debug',
+      '0',
+      `${svc?.url}/debug/pprof/`,
+      '--json',
+      json,
+    ]);
     expect(r.exitCode, r.stderr).toBe(1);
     const report = readJson(json);
     expect(report.sources[0].leakProfile).toBe('off');

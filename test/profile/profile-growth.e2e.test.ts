@@ -19,7 +19,16 @@ describe('goleak-run profile --samples on a service whose leak grows', () => {
 
   it('reports the growing location with its rate, and not the steady ones', async () => {
     const json = join(tmp.path, 'growth.json');
-    const r = await runCli(repoRoot, ['profile', '--samples', '3', '--interval', '1s', `${svc?.url}/debug/pprof/`, '--json', json]);
+    const r = await runCli(repoRoot, [
+      'profile',
+      '--samples',
+      '3',
+      '--interval',
+      '1s',
+      `${svc?.url}/debug/pprof/`,
+      '--json',
+      json,
+    ]);
     expect(r.exitCode, r.stderr).toBe(1);
     const report = readJson(json);
     expect(report.sampling).toEqual({ samples: 3, intervalSeconds: 1 });

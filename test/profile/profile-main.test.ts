@@ -10,7 +10,9 @@ import { PROFILES_DIR, recordedProfile } from './recorded.js';
 function debug1(n: number): Buffer {
   const record = (count: number, func: string, line: number): string =>
     `${count} @ 0x1 0x2 0x3\n#\t0x3\t${func}+0x27\t/srv/main.go:${line}\n\n`;
-  return Buffer.from(`goroutine profile: total ${n + 40}\n${record(n, 'main.sub.func1', 91)}${record(40, 'main.pool.func1', 60)}`);
+  return Buffer.from(
+    `goroutine profile: total ${n + 40}\n${record(n, 'main.sub.func1', 91)}${record(40, 'main.pool.func1', 60)}`,
+  );
 }
 
 interface World {
@@ -77,7 +79,10 @@ const notFound = (): Response => new Response('404 page not found', { status: 40
 
 describe('profileMain', () => {
   it('reports files as instances: console and JSON', async () => {
-    const w = world(['--threshold', '100', 'service-debug2.txt', 'go127-debug2.txt', '--json', 'out/report.json'], notFound);
+    const w = world(
+      ['--threshold', '100', 'service-debug2.txt', 'go127-debug2.txt', '--json', 'out/report.json'],
+      notFound,
+    );
     expect(await profileMain(w.deps)).toBe(1);
     expect(w.stderr()).toBe('');
     await expect(w.stdout()).toMatchFileSnapshot('__golden__/console.txt');
@@ -102,11 +107,14 @@ describe('profileMain', () => {
 
   it('samples URLs by the clock, measures growth, and notes a sample that failed after the first', async () => {
     const counts = [10, 20, 30, 40];
-    const w = world(['--samples', '4', '--interval', '10m', '--debug', '1', 'http://svc:6060/debug/pprof/', '--json', 'g.json'], (url, round) => {
-      if (url.includes('goroutineleak')) return notFound();
-      if (round === 2) return new Error('socket hang up');
-      return new Response(debug1(counts[round] ?? 0));
-    });
+    const w = world(
+      ['--samples', '4', '--interval', '10m', '--debug', '1', 'http://svc:6060/debug/pprof/', '--json', 'g.json'],
+      (url, round) => {
+        if (url.includes('goroutineleak')) return notFound();
+        if (round === 2) return new Error('socket hang up');
+        return new Response(debug1(counts[round] ?? 0));
+      },
+    );
     expect(await profileMain(w.deps)).toBe(1);
     expect(w.requests).toEqual([
       ...Array(4).fill('http://svc:6060/debug/pprof/goroutine?debug=1'),
@@ -119,7 +127,9 @@ describe('profileMain', () => {
     expect(report.sources[0]).toMatchObject({ samples: 3, leakProfile: 'not-served', goroutines: 80 });
     expect(report.sources[0].notes).toHaveLength(1);
     // 10 → 20 → 40 over 30 minutes: 60 an hour. The pool of 40 holds steady and is not reported.
-    expect(report.suspects).toEqual([expect.objectContaining({ function: 'main.sub.func1', count: 40, growthPerHour: 60, reasons: ['growth'] })]);
+    expect(report.suspects).toEqual([
+      expect.objectContaining({ function: 'main.sub.func1', count: 40, growthPerHour: 60, reasons: ['growth'] }),
+    ]);
   });
 
   it('keeps the secrets of a URL out of the console, the JSON and the notes, even when an error quotes them', async () => {
@@ -140,7 +150,9 @@ describe('profileMain', () => {
 
   it('stops with one line per URL whose first request fails', async () => {
     const w = world(['http://a:1/debug/pprof/', 'http://b:2/x/goroutine'], (url) =>
-      url.startsWith('http://a') ? Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }) : notFound(),
+      url.startsWith('http://a')
+        ? Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+        : notFound(),
     );
     expect(await profileMain(w.deps)).toBe(2);
     expect(w.stdout()).toBe('');
@@ -151,8 +163,9 @@ describe('profileMain', () => {
   });
 
   it('reads the goroutineleak profile of each URL and marks the proven location', async () => {
-    const w = world(['--threshold', '100000', 'http://svc/debug/pprof/goroutine'], (url) =>
-      new Response(recordedProfile(url.includes('goroutineleak') ? 'go127-leak.pb.gz' : 'service.pb.gz')),
+    const w = world(
+      ['--threshold', '100000', 'http://svc/debug/pprof/goroutine'],
+      (url) => new Response(recordedProfile(url.includes('goroutineleak') ? 'go127-leak.pb.gz' : 'service.pb.gz')),
     );
     expect(await profileMain(w.deps)).toBe(1);
     expect(w.stdout()).toContain('proof   proven leaked by the GC: 200 of 200');
@@ -160,7 +173,10 @@ describe('profileMain', () => {
   });
 
   it('ends on an interrupt while it waits between samples, writing nothing', async () => {
-    const w = world(['--samples', '3', '--interval', '1h', 'http://svc/debug/pprof/', '--json', 'r.json'], () => new Response(debug1(5)));
+    const w = world(
+      ['--samples', '3', '--interval', '1h', 'http://svc/debug/pprof/', '--json', 'r.json'],
+      () => new Response(debug1(5)),
+    );
     w.deps.sleep = (_ms, signal) =>
       new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => reject(signal.reason));
@@ -186,7 +202,11 @@ describe('profileMain', () => {
       const without = world(['--threshold', '40', '--no-config', file], notFound, dir.path);
       await profileMain(without.deps);
       expect(without.stdout()).toContain('main.startPool.func1');
-      const cli = world(['--threshold', '40', '--no-config', '--ignore-created-by', 'main.startLookup', file], notFound, dir.path);
+      const cli = world(
+        ['--threshold', '40', '--no-config', '--ignore-created-by', 'main.startLookup', file],
+        notFound,
+        dir.path,
+      );
       await profileMain(cli.deps);
       expect(cli.stdout()).not.toContain('main.startLookup.func1');
     } finally {

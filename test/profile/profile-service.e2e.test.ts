@@ -45,7 +45,13 @@ describe('goleak-run profile on a running Go 1.26 service', () => {
     const report = readJson(json);
     expectOnlyTheSend(report);
     expect(report.sources).toEqual([
-      expect.objectContaining({ source: `${svc.url}/debug/pprof/`, kind: 'url', format: 'debug=2', samples: 1, leakProfile: 'not-served' }),
+      expect.objectContaining({
+        source: `${svc.url}/debug/pprof/`,
+        kind: 'url',
+        format: 'debug=2',
+        samples: 1,
+        leakProfile: 'not-served',
+      }),
     ]);
     expect(report.suspects[0].provenByGc).toBe(false);
     // The pool, the idle connections and the rest are counted, not suspected.
@@ -55,16 +61,28 @@ describe('goleak-run profile on a running Go 1.26 service', () => {
   });
 
   it('reads the goroutine endpoint itself in every debug form', async () => {
-    for (const [debug, state] of [['0', 'chan send'], ['1', 'chan send, receive or select'], ['2', 'chan send']] as const) {
+    for (const [debug, state] of [
+      ['0', 'chan send'],
+      ['1', 'chan send, receive or select'],
+      ['2', 'chan send'],
+    ] as const) {
       const json = join(tmp.path, `debug${debug}.json`);
-      const r = await runCli(repoRoot, ['profile', '--debug', debug, `${svc.url}/debug/pprof/goroutine`, '--json', json]);
+      const r = await runCli(repoRoot, [
+        'profile',
+        '--debug',
+        debug,
+        `${svc.url}/debug/pprof/goroutine`,
+        '--json',
+        json,
+      ]);
       expect(r.exitCode, r.stderr).toBe(1);
       expectOnlyTheSend(readJson(json), state);
     }
   });
 
   it('flags only the send from saved files in each format', async () => {
-    const get = async (path: string): Promise<Buffer> => Buffer.from(await (await fetch(`${svc.url}${path}`)).arrayBuffer());
+    const get = async (path: string): Promise<Buffer> =>
+      Buffer.from(await (await fetch(`${svc.url}${path}`)).arrayBuffer());
     const gz = await get('/debug/pprof/goroutine');
     const files: Array<[string, Buffer, string]> = [
       ['goroutine.pb.gz', gz, 'chan send'],
@@ -88,11 +106,21 @@ describe('goleak-run profile on a running Go 1.26 service', () => {
     const second = await startService(join(tmp.path, 'service'), SERVICE_ARGS);
     started.push(second);
     const json = join(tmp.path, 'two.json');
-    const r = await runCli(repoRoot, ['profile', `${svc.url}/debug/pprof/`, `${second.url}/debug/pprof/goroutine`, '--json', json]);
+    const r = await runCli(repoRoot, [
+      'profile',
+      `${svc.url}/debug/pprof/`,
+      `${second.url}/debug/pprof/goroutine`,
+      '--json',
+      json,
+    ]);
     expect(r.exitCode, r.stderr).toBe(1);
     const two = readJson(json);
     expect(two.suspects).toHaveLength(1);
-    expect(two.suspects[0]).toMatchObject({ count: 2 * LEAKED, instances: 2, location: { file: mainGo, line: sendLine } });
+    expect(two.suspects[0]).toMatchObject({
+      count: 2 * LEAKED,
+      instances: 2,
+      location: { file: mainGo, line: sendLine },
+    });
     expect(two.summary.instances).toBe(2);
 
     const dump = await second.stop('SIGQUIT');

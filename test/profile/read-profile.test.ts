@@ -38,7 +38,9 @@ describe('readProfile on the recorded service, every form', () => {
     const send = [...t.locations.values()].find((l) => l.function === 'main.startLookup.func1');
     expect(send?.stack.map((f) => f.func)).toEqual(['main.startLookup.func1']);
     expect(send?.createdBy).toMatchObject({ func: 'main.startLookup', file: '/home/gopher/profile-service/main.go' });
-    const pb = [...tallyRecorded('service.pb.gz').locations.values()].find((l) => l.function === 'main.startLookup.func1');
+    const pb = [...tallyRecorded('service.pb.gz').locations.values()].find(
+      (l) => l.function === 'main.startLookup.func1',
+    );
     // The protobuf keeps runtime frames; the shown stack starts past them.
     expect(pb?.stack[0]?.func).toBe('main.startLookup.func1');
     expect(pb?.createdBy).toBeUndefined();
@@ -86,7 +88,9 @@ describe('readProfile on what is not a goroutine profile', () => {
     expect(found(Buffer.from('{"goroutines": 3}'))).toBe('JSON');
     expect(found(Buffer.from('hello\nworld\n'))).toBe('text without a goroutine header ("goroutine N [state]:")');
     expect(found(recordedProfile('service.pb.gz').subarray(0, 200))).toBe('a truncated or corrupt gzip stream');
-    expect(found(Uint8Array.from([0xff, 0x00, 0x13, 0x88, 0x01, 0x02]))).toBe('data that is neither a pprof protobuf nor a goroutine dump');
+    expect(found(Uint8Array.from([0xff, 0x00, 0x13, 0x88, 0x01, 0x02]))).toBe(
+      'data that is neither a pprof protobuf nor a goroutine dump',
+    );
     expect(found(gzipSync(heapProfile()))).toBe('a pprof profile of alloc_objects, alloc_space');
   });
 

@@ -23,7 +23,8 @@ export function tallyRecorded(name: string): SnapshotTally & { format: string; k
 /** `file:line function` → count, for compact assertions; file reduced to its base name. */
 export function locationCounts(t: SnapshotTally): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const loc of t.locations.values()) out[`${loc.file.slice(loc.file.lastIndexOf('/') + 1)}:${loc.line} ${loc.function}`] = loc.count;
+  for (const loc of t.locations.values())
+    out[`${loc.file.slice(loc.file.lastIndexOf('/') + 1)}:${loc.line} ${loc.function}`] = loc.count;
   return out;
 }
 

@@ -3,7 +3,7 @@ import { pprofEndpoints } from '../../src/profile/pprof-url.js';
 import { REDACTED, redactUrl, scrubSecrets } from '../../src/profile/redact-url.js';
 
 describe('redactUrl', () => {
-  it('removes userinfo, query values (pprof\'s own excepted) and the fragment', () => {
+  it("removes userinfo, query values (pprof's own excepted) and the fragment", () => {
     expect(redactUrl('https://alice:s3cret@svc.internal:6060/debug/pprof/?token=abc123&debug=2#top')).toBe(
       `https://${REDACTED}@svc.internal:6060/debug/pprof/?token=${REDACTED}&debug=2`,
     );
@@ -26,7 +26,12 @@ describe('redactUrl', () => {
 
 describe('pprofEndpoints', () => {
   it('maps the base, the goroutine endpoint and a bare host to both endpoints, keeping the user query', () => {
-    for (const source of ['http://h:6060/debug/pprof/', 'http://h:6060/debug/pprof', 'http://h:6060/debug/pprof/goroutine?debug=1', 'http://h:6060']) {
+    for (const source of [
+      'http://h:6060/debug/pprof/',
+      'http://h:6060/debug/pprof',
+      'http://h:6060/debug/pprof/goroutine?debug=1',
+      'http://h:6060',
+    ]) {
       const e = pprofEndpoints(source, 2);
       expect(e.goroutine.href, source).toBe('http://h:6060/debug/pprof/goroutine?debug=2');
       expect(e.leak.href, source).toBe('http://h:6060/debug/pprof/goroutineleak?debug=0');

@@ -19,7 +19,9 @@ const goroutines: Goroutine[] = [
     (f) => parseDump(recordedProfile(f).toString('utf8')).goroutines,
   ),
 ];
-const funcs = [...new Set(goroutines.flatMap((g) => [...g.frames.map((f) => f.func), ...(g.createdBy ? [g.createdBy.func] : [])]))];
+const funcs = [
+  ...new Set(goroutines.flatMap((g) => [...g.frames.map((f) => f.func), ...(g.createdBy ? [g.createdBy.func] : [])])),
+];
 
 const agree = (rules: IgnoreRule[]): void => {
   const matcher = createRuleMatcher(rules);
@@ -36,17 +38,24 @@ describe('createRuleMatcher gives matchesRule verdicts', () => {
   });
 
   it('for random rules built from the recorded function names, exact and prefix', () => {
-    const rule = fc.record({
-      kind: fc.constantFrom<IgnoreRule['kind']>('top', 'any', 'created-by'),
-      func: fc.constantFrom(...funcs),
-      cut: fc.nat(),
-      prefix: fc.boolean(),
-    }).map(({ kind, func, cut, prefix }): IgnoreRule => ({
-      kind,
-      func: prefix ? `${func.slice(0, cut % (func.length + 1))}*` : func,
-      reason: 'test',
-      origin: 'cli',
-    }));
-    fc.assert(fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => agree(rules)), { numRuns: 60 });
+    const rule = fc
+      .record({
+        kind: fc.constantFrom<IgnoreRule['kind']>('top', 'any', 'created-by'),
+        func: fc.constantFrom(...funcs),
+        cut: fc.nat(),
+        prefix: fc.boolean(),
+      })
+      .map(
+        ({ kind, func, cut, prefix }): IgnoreRule => ({
+          kind,
+          func: prefix ? `${func.slice(0, cut % (func.length + 1))}*` : func,
+          reason: 'test',
+          origin: 'cli',
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), (rules) => agree(rules)),
+      { numRuns: 60 },
+    );
   });
 });

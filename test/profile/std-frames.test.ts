@@ -8,7 +8,12 @@ describe('isStdFrame', () => {
     expect(std('net/http.(*conn).serve', '/usr/local/go/src/net/http/server.go')).toBe(true);
     expect(std('sync.(*WaitGroup).Wait', '/usr/local/go/src/sync/waitgroup.go')).toBe(true);
     expect(std('internal/poll.(*FD).Read', '/opt/go/src/internal/poll/fd_unix.go')).toBe(true);
-    expect(std('vendor/golang.org/x/net/http2/hpack.(*Decoder).Write', '/usr/local/go/src/vendor/golang.org/x/net/http2/hpack/hpack.go')).toBe(true);
+    expect(
+      std(
+        'vendor/golang.org/x/net/http2/hpack.(*Decoder).Write',
+        '/usr/local/go/src/vendor/golang.org/x/net/http2/hpack/hpack.go',
+      ),
+    ).toBe(true);
     expect(std('main.startLookup.func1', '/home/gopher/profile-service/main.go')).toBe(false);
     expect(std('github.com/acme/queue.(*Q).Pop', '/go/pkg/mod/github.com/acme/queue@v1.2.0/queue.go')).toBe(false);
   });

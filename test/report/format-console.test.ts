@@ -11,7 +11,9 @@ const coloured = createColors(true);
 
 describe('formatConsole', () => {
   it('matches the golden report without colour', async () => {
-    await expect(formatConsole(sampleReport, { color: plain, verbose: false })).toMatchFileSnapshot('__golden__/console.txt');
+    await expect(formatConsole(sampleReport, { color: plain, verbose: false })).toMatchFileSnapshot(
+      '__golden__/console.txt',
+    );
   });
 
   it('matches the golden verbose report relative to a repository root', async () => {
@@ -32,7 +34,12 @@ describe('formatConsole', () => {
     const documented = new RegExp(/It matches `([^`]+)`/.exec(readme)![1]!);
     const last = (r: RunReport) => formatConsole(r, { color: plain, verbose: false }).trimEnd().split('\n').at(-1)!;
     expect(last(sampleReport)).toMatch(documented);
-    const one: RunReport = { ...sampleReport, stale: [], summary: { ...sampleReport.summary, packages: 1, stale: 0, leakFindings: 0 }, exitCode: 0 };
+    const one: RunReport = {
+      ...sampleReport,
+      stale: [],
+      summary: { ...sampleReport.summary, packages: 1, stale: 0, leakFindings: 0 },
+      exitCode: 0,
+    };
     expect(last(one)).toMatch(documented);
   });
 
@@ -49,7 +56,9 @@ describe('formatConsole', () => {
 
   it('shows each finding with count, state, baseline tag, tests, site and creator', () => {
     const out = formatConsole(sampleReport, { color: plain, verbose: false });
-    expect(out).toContain('  ×3 chan receive [new] (proven leaked by the GC: it can never run again)\n      tests:      TestPoolStart ×2, TestPoolWorkers ×1\n');
+    expect(out).toContain(
+      '  ×3 chan receive [new] (proven leaked by the GC: it can never run again)\n      tests:      TestPoolStart ×2, TestPoolWorkers ×1\n',
+    );
     expect(out).toContain('      created at: pool/pool.go:31 by example.com/demo/pool.(*Pool).Start\n');
     expect(out).toContain(
       '  ×1 select, 2 minutes [new] (not proven by the GC: still running, or blocked on something still reachable)\n      test:       TestPoolWorkers/drain\n',
@@ -77,9 +86,15 @@ describe('formatConsole', () => {
   });
 
   it('names a few tests of a site by default, all of them when verbose', () => {
-    const tests = Array.from({ length: 20 }, (_, i) => ({ attribution: { kind: 'test' as const, test: `TestSite${String(i + 1).padStart(2, '0')}` }, count: 1 }));
+    const tests = Array.from({ length: 20 }, (_, i) => ({
+      attribution: { kind: 'test' as const, test: `TestSite${String(i + 1).padStart(2, '0')}` },
+      count: 1,
+    }));
     const pool = sampleReport.packages.find((p) => p.importPath === 'example.com/demo/pool')!;
-    const many: RunReport = { ...sampleReport, packages: [{ ...pool, leaks: [{ ...pool.leaks[0]!, count: 20, tests }] }] };
+    const many: RunReport = {
+      ...sampleReport,
+      packages: [{ ...pool, leaks: [{ ...pool.leaks[0]!, count: 20, tests }] }],
+    };
     expect(formatConsole(many, { color: plain, verbose: false })).toContain(
       '      tests:      TestSite01 ×1, TestSite02 ×1, TestSite03 ×1, TestSite04 ×1, TestSite05 ×1, … 15 more\n',
     );
@@ -92,7 +107,9 @@ describe('formatConsole', () => {
     expect(quiet).not.toContain('drain.go:18\n      example');
     const verbose = formatConsole(sampleReport, { color: plain, verbose: true });
     expect(verbose).not.toContain('more frame');
-    expect(verbose).toContain('      net/http.(*persistConn).readLoop\n          /usr/local/go/src/net/http/transport.go:2275\n');
+    expect(verbose).toContain(
+      '      net/http.(*persistConn).readLoop\n          /usr/local/go/src/net/http/transport.go:2275\n',
+    );
   });
 
   it('prints paths relative to the repository root when it is above the module', () => {
@@ -103,7 +120,9 @@ describe('formatConsole', () => {
 
   it('prints failing test output without ANSI codes or control characters when colour is off', () => {
     const out = formatConsole(sampleReport, { color: plain, verbose: false });
-    expect(out).toContain('  --- FAIL: TestParseHeader (0.00s)\n      parser_test.go:27: header mismatch: 100% wrong, got a, b\n');
+    expect(out).toContain(
+      '  --- FAIL: TestParseHeader (0.00s)\n      parser_test.go:27: header mismatch: 100% wrong, got a, b\n',
+    );
     expect(out).toContain('got:  "Content-Type: text/plain"');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
@@ -124,7 +143,9 @@ describe('formatConsole', () => {
     );
     expect(out).toContain('  panic: test timed out after 30s\n');
     expect(out).toContain('  warning: leak check did not run: the test binary was killed by -timeout\n');
-    expect(out).toContain('1 stale baseline entry (no longer leaking; remove from the baseline):\n  example.com/demo/cache TestCacheWarm:');
+    expect(out).toContain(
+      '1 stale baseline entry (no longer leaking; remove from the baseline):\n  example.com/demo/cache TestCacheWarm:',
+    );
   });
 
   it('prints only the summary for a clean run, and no baseline split without a baseline', () => {
@@ -132,7 +153,21 @@ describe('formatConsole', () => {
       ...sampleReport,
       packages: [sampleReport.packages[0]!],
       stale: [],
-      summary: { ...sampleReport.summary, packages: 1, passed: 1, leaked: 0, failed: 0, buildFailed: 0, noTests: 0, leakFindings: 0, leakedGoroutines: 0, newLeaks: 0, knownLeaks: 0, stale: 0, testsFailed: 0 },
+      summary: {
+        ...sampleReport.summary,
+        packages: 1,
+        passed: 1,
+        leaked: 0,
+        failed: 0,
+        buildFailed: 0,
+        noTests: 0,
+        leakFindings: 0,
+        leakedGoroutines: 0,
+        newLeaks: 0,
+        knownLeaks: 0,
+        stale: 0,
+        testsFailed: 0,
+      },
       exitCode: 0,
     };
     expect(formatConsole(clean, { color: plain, verbose: false })).toBe(
@@ -158,7 +193,13 @@ describe('formatProgress', () => {
   });
 
   it('cuts the line to the terminal width so a redraw never wraps', () => {
-    const line = formatProgress({ done: 3, total: 12, leaks: 2, running: 'example.com/demo/a/very/long/package/path', width: 40 });
+    const line = formatProgress({
+      done: 3,
+      total: 12,
+      leaks: 2,
+      running: 'example.com/demo/a/very/long/package/path',
+      width: 40,
+    });
     expect([...line].length).toBe(39);
     expect(line.endsWith('…')).toBe(true);
   });

@@ -7,7 +7,12 @@ import { sampleReport, sampleRepoRoot } from './sample-report.js';
 
 // Undoes the workflow-command escaping the way the runner does.
 function unescapeCommand(text: string): string {
-  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  return text
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
 }
 
 interface Command {
@@ -31,9 +36,19 @@ function manyFindings(n: number): RunReport {
   const base = sampleReport.packages[5]!.leaks[0]!;
   const leaks: Finding[] = Array.from({ length: n }, (_, i) => ({
     ...base,
-    tests: [{ attribution: { kind: 'test', test: `TestGenerated${i}`, subtest: 'with_a_realistically_long_subtest_name' }, count: 3 }],
+    tests: [
+      {
+        attribution: { kind: 'test', test: `TestGenerated${i}`, subtest: 'with_a_realistically_long_subtest_name' },
+        count: 3,
+      },
+    ],
     topFunction: `example.com/demo/internal/service/handlers.(*Handler${i}).serveStream.func1`,
-    createdAt: { file: `internal/service/handlers/generated_${i}.go`, line: i + 1, func: 'example.com/demo/internal/service/handlers.New', inModule: true },
+    createdAt: {
+      file: `internal/service/handlers/generated_${i}.go`,
+      line: i + 1,
+      func: 'example.com/demo/internal/service/handlers.New',
+      inModule: true,
+    },
     fingerprint: `fp${i}`,
   }));
   const pkg = { ...sampleReport.packages[5]!, leaks };
@@ -44,7 +59,9 @@ describe('workflow command escaping', () => {
   it('escapes %, CR and LF in data and also : and , in properties', () => {
     expect(escapeData('100% done\r\nnext: a, b')).toBe('100%25 done%0D%0Anext: a, b');
     expect(escapeProperty('100% done\r\nnext: a, b')).toBe('100%25 done%0D%0Anext%3A a%2C b');
-    expect(workflowCommand('error', { file: 'a,b:c.go', line: 3, title: undefined }, 'x')).toBe('::error file=a%2Cb%3Ac.go,line=3::x');
+    expect(workflowCommand('error', { file: 'a,b:c.go', line: 3, title: undefined }, 'x')).toBe(
+      '::error file=a%2Cb%3Ac.go,line=3::x',
+    );
     expect(workflowCommand('error', {}, 'plain')).toBe('::error::plain');
   });
 
@@ -60,7 +77,11 @@ describe('workflow command escaping', () => {
 
 describe('formatGithubAnnotations', () => {
   const out = formatGithubAnnotations(sampleReport, {});
-  const commands = out.trimEnd().split('\n').filter((l) => l.startsWith('::')).map(parseCommand);
+  const commands = out
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l.startsWith('::'))
+    .map(parseCommand);
 
   it('matches the golden output', async () => {
     await expect(out).toMatchFileSnapshot('__golden__/github-annotations.txt');
@@ -106,7 +127,7 @@ describe('formatGithubAnnotations', () => {
     for (const line of out.trimEnd().split('\n')) expect(line.startsWith('::error ')).toBe(true);
   });
 
-  it('stops at GitHub\'s 10 errors per step and says how many more there were', () => {
+  it("stops at GitHub's 10 errors per step and says how many more there were", () => {
     const lines = formatGithubAnnotations(manyFindings(25), {}).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(10);
     // Only the pool package is left, with 25 new leaks.
@@ -132,11 +153,17 @@ describe('formatStepSummary', () => {
   });
 
   it('has the summary line, a table of packages with leaks and a row per finding', () => {
-    expect(md).toContain('`goleak-run: FAIL 8 packages: 3 passed, 1 leaked (8 goroutines in 5 findings, 4 new, 1 known)');
+    expect(md).toContain(
+      '`goleak-run: FAIL 8 packages: 3 passed, 1 leaked (8 goroutines in 5 findings, 4 new, 1 known)',
+    );
     expect(md).toContain('| `example.com/demo/pool` | leaked | 5 | 3 | 3 | 0 |');
     expect(md).toContain('| `example.com/demo/server` | passed | 2 | 1 | 0 | 1 |');
-    expect(md).toContain('| TestPoolStart ×2, TestPoolWorkers ×1 | 3 | chan receive | `pool.(*Pool).worker` | `pool/pool.go:31` | new |');
-    expect(md).toContain('| TestPoolWorkers/drain | 1 | select, 2 minutes | `pool.recvOrDone` | `pool/drain.go:18` | new |');
+    expect(md).toContain(
+      '| TestPoolStart ×2, TestPoolWorkers ×1 | 3 | chan receive | `pool.(*Pool).worker` | `pool/pool.go:31` | new |',
+    );
+    expect(md).toContain(
+      '| TestPoolWorkers/drain | 1 | select, 2 minutes | `pool.recvOrDone` | `pool/drain.go:18` | new |',
+    );
     expect(md).toContain('| package level | 1 | sleep | `time.Sleep` | `pool/metrics.go:10` | new |');
     expect(md).toContain('- `example.com/demo/internal/buildbroken` build failed');
     expect(md).toContain('- `example.com/demo/queue` failed: TestQueueBlocks');
@@ -146,7 +173,9 @@ describe('formatStepSummary', () => {
 
   it('escapes table syntax in test names', () => {
     const report = manyFindings(1);
-    report.packages[0]!.leaks[0]!.tests = [{ attribution: { kind: 'test', test: 'TestA', subtest: 'x|y_*z*' }, count: 3 }];
+    report.packages[0]!.leaks[0]!.tests = [
+      { attribution: { kind: 'test', test: 'TestA', subtest: 'x|y_*z*' }, count: 3 },
+    ];
     expect(formatStepSummary(report, {})).toContain('| TestA/x\\|y\\_\\*z\\* | 3 |');
   });
 
@@ -159,7 +188,9 @@ describe('formatStepSummary', () => {
     const rows = big.split('\n').filter((l) => l.startsWith('| TestGenerated')).length;
     expect(rows).toBeGreaterThan(1000);
     expect(rows).toBeLessThan(10_000);
-    expect(big).toContain(`Truncated: ${10_000 - rows} more findings not shown, because GitHub caps a step summary at 1 MiB.`);
+    expect(big).toContain(
+      `Truncated: ${10_000 - rows} more findings not shown, because GitHub caps a step summary at 1 MiB.`,
+    );
     // Cut at a row boundary: every table line is complete.
     for (const line of big.split('\n').filter((l) => l.startsWith('|'))) expect(line.endsWith('|')).toBe(true);
   });

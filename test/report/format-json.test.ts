@@ -106,8 +106,16 @@ describe('formatJson', () => {
 
   it('groups tests by outcome, counting a test that never finished as failed', () => {
     const byPath = (p: string) => doc.packages.find((x: { importPath: string }) => x.importPath === p);
-    expect(byPath('example.com/demo/cache').tests).toEqual({ passed: ['TestCacheGet'], failed: [], skipped: ['TestCacheEvict'] });
-    expect(byPath('example.com/demo/queue').tests).toEqual({ passed: ['TestQueueFast'], failed: ['TestQueueBlocks'], skipped: [] });
+    expect(byPath('example.com/demo/cache').tests).toEqual({
+      passed: ['TestCacheGet'],
+      failed: [],
+      skipped: ['TestCacheEvict'],
+    });
+    expect(byPath('example.com/demo/queue').tests).toEqual({
+      passed: ['TestQueueFast'],
+      failed: ['TestQueueBlocks'],
+      skipped: [],
+    });
     expect(byPath('example.com/demo/internal/buildbroken').status).toBe('build-failed');
     expect(byPath('example.com/demo/internal/docs').status).toBe('no-tests');
   });
@@ -137,9 +145,18 @@ describe('formatJson', () => {
       fingerprint: '3f9a1c0e5b7d2a64',
       baseline: 'new',
     });
-    expect(leaks[0].stack[0]).toEqual({ function: 'example.com/demo/pool.(*Pool).worker', file: 'pool/pool.go', line: 44 });
+    expect(leaks[0].stack[0]).toEqual({
+      function: 'example.com/demo/pool.(*Pool).worker',
+      file: 'pool/pool.go',
+      line: 44,
+    });
     expect(leaks[1].waitMinutes).toBe(2);
-    expect(leaks[1].createdAt).toEqual({ file: 'pool/drain.go', line: 18, function: 'example.com/demo/pool.(*Pool).Drain', inModule: true });
+    expect(leaks[1].createdAt).toEqual({
+      file: 'pool/drain.go',
+      line: 18,
+      function: 'example.com/demo/pool.(*Pool).Drain',
+      inModule: true,
+    });
     expect(leaks[1].goStatement.file).toBe('/home/dev/go/pkg/mod/golang.org/x/sync@v0.8.0/errgroup/errgroup.go');
     expect(leaks[4].createdAt.inModule).toBe(false);
     expect(leaks[3].source).toBe('timeout');

@@ -33,11 +33,16 @@ describe('formatJunit', () => {
 
   it('matches the golden document', async () => {
     await expect(xml).toMatchFileSnapshot('__golden__/junit.xml');
-    await expect(formatJunit(sampleReport, { repoRoot: sampleRepoRoot })).toMatchFileSnapshot('__golden__/junit-repo-root.xml');
+    await expect(formatJunit(sampleReport, { repoRoot: sampleRepoRoot })).toMatchFileSnapshot(
+      '__golden__/junit-repo-root.xml',
+    );
   });
 
   it('validates against the Jenkins JUnit XSD apart from the documented extension attributes', async () => {
-    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: withoutExtensions(xml) }], schema: [xsd] });
+    const result = await validateXML({
+      xml: [{ fileName: 'junit.xml', contents: withoutExtensions(xml) }],
+      schema: [xsd],
+    });
     expect(result.errors.map((e) => e.message)).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -67,7 +72,11 @@ describe('formatJunit', () => {
       expect(attr(s.open, 'failures')).toBe(String(counts.failures));
       expect(attr(s.open, 'skipped')).toBe(String(counts.skipped));
       expect(attr(s.open, 'errors')).toBe('0');
-      total = { tests: total.tests + counts.tests, failures: total.failures + counts.failures, skipped: total.skipped + counts.skipped };
+      total = {
+        tests: total.tests + counts.tests,
+        failures: total.failures + counts.failures,
+        skipped: total.skipped + counts.skipped,
+      };
     }
     const root = /<testsuites\s[^>]*>/.exec(xml)![0];
     expect(attr(root, 'tests')).toBe(String(total.tests));
@@ -77,7 +86,9 @@ describe('formatJunit', () => {
 
   it('turns each new leak into a failed case named after its tests, at its location', () => {
     const pool = suites(xml).find((s) => attr(s.open, 'name') === 'example.com/demo/pool')!;
-    const leak = cases(pool.body).find((c) => c.includes('name="leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker"'))!;
+    const leak = cases(pool.body).find((c) =>
+      c.includes('name="leak: TestPoolStart +1 more ×3 chan receive in pool.(*Pool).worker"'),
+    )!;
     expect(leak).toBeDefined();
     expect(attr(leak, 'classname')).toBe('demo.pool');
     expect(attr(leak, 'file')).toBe('pool/pool.go');
@@ -119,7 +130,12 @@ describe('formatJunit', () => {
     expect(attr(build[0]!, 'name')).toBe('build failed');
     expect(build[0]).toContain('internal/buildbroken/broken.go:7:9: undefined: missingFunc');
     const queue = cases(byName('example.com/demo/queue').body).map((c) => attr(c, 'name'));
-    expect(queue).toEqual(['TestQueueFast', 'TestQueueBlocks', 'package failure: panic: test timed out after 30s', 'leak: TestQueueBlocks ×1 chan send in queue.(*Queue).Push']);
+    expect(queue).toEqual([
+      'TestQueueFast',
+      'TestQueueBlocks',
+      'package failure: panic: test timed out after 30s',
+      'leak: TestQueueBlocks ×1 chan send in queue.(*Queue).Push',
+    ]);
     expect(byName('example.com/demo/queue').body).toContain('TestQueueBlocks did not finish');
   });
 
@@ -139,7 +155,8 @@ describe('formatJunit', () => {
     expect(parser.body).toContain('want: "Content-Type: text/html" <b>&amp;</b>');
     expect(parser.body).not.toContain('=== RUN');
     // The only `]]>` left close CDATA sections.
-    for (const m of xml.matchAll(/]]>/g)) expect(xml.lastIndexOf('<![CDATA[', m.index)).toBeGreaterThan(xml.lastIndexOf(']]>', m.index - 1));
+    for (const m of xml.matchAll(/]]>/g))
+      expect(xml.lastIndexOf('<![CDATA[', m.index)).toBeGreaterThan(xml.lastIndexOf(']]>', m.index - 1));
   });
 
   it('reports a package without tests as an empty suite', () => {
@@ -162,6 +179,8 @@ describe('junitClassname', () => {
 describe('formatJunit on an empty run', () => {
   it('writes an empty testsuites element', () => {
     const empty: RunReport = { ...sampleReport, packages: [], stale: [] };
-    expect(formatJunit(empty, {})).toContain('<testsuites name="goleak-run" tests="0" failures="0" errors="0" skipped="0"/>');
+    expect(formatJunit(empty, {})).toContain(
+      '<testsuites name="goleak-run" tests="0" failures="0" errors="0" skipped="0"/>',
+    );
   });
 });

@@ -50,7 +50,9 @@ describe('formatTap', () => {
       'leak: TestQueueBlocks ×1 chan send in queue.(*Queue).Push',
     ]);
     expect(under('example.com/demo/internal/buildbroken')).toEqual([]);
-    expect(under('example.com/demo/cache').find((p) => p.name === 'TestCacheEvict')!.skip).toBe('cache_test.go:40: skipping: needs -long');
+    expect(under('example.com/demo/cache').find((p) => p.name === 'TestCacheEvict')!.skip).toBe(
+      'cache_test.go:40: skipping: needs -long',
+    );
   });
 
   it('marks a known leak as TODO so it does not fail its package', () => {
@@ -80,12 +82,23 @@ describe('formatTap', () => {
       provenByGc: true,
       fingerprint: '3f9a1c0e5b7d2a64',
       baseline: 'new',
-      stack: ['example.com/demo/pool.(*Pool).worker pool/pool.go:44', 'example.com/demo/pool.(*Pool).Start.gowrap1 pool/pool.go:31'],
+      stack: [
+        'example.com/demo/pool.(*Pool).worker pool/pool.go:44',
+        'example.com/demo/pool.(*Pool).Start.gowrap1 pool/pool.go:31',
+      ],
     });
-    expect(leaks[1]!.diag).toMatchObject({ waitMinutes: 2, tests: [{ name: 'TestPoolWorkers/drain', count: 1 }], createdAt: 'pool/drain.go:18' });
+    expect(leaks[1]!.diag).toMatchObject({
+      waitMinutes: 2,
+      tests: [{ name: 'TestPoolWorkers/drain', count: 1 }],
+      createdAt: 'pool/drain.go:18',
+    });
     expect(leaks[2]!.diag).toMatchObject({ tests: [{ name: 'package level', count: 1 }], topFunction: 'time.Sleep' });
     expect(leaks[3]!.diag).toMatchObject({ source: 'timeout', tests: [{ name: 'TestQueueBlocks', count: 1 }] });
-    expect(leaks[4]!.diag).toMatchObject({ baseline: 'known', createdAt: '/usr/local/go/src/net/http/transport.go:1944', createdAtInModule: false });
+    expect(leaks[4]!.diag).toMatchObject({
+      baseline: 'known',
+      createdAt: '/usr/local/go/src/net/http/transport.go:1944',
+      createdAtInModule: false,
+    });
     leaks.forEach((leak, i) => {
       const f = findings[i]!;
       expect(leak.diag!.count).toBe(f.count);
@@ -106,7 +119,10 @@ describe('formatTap', () => {
         '--- FAIL: TestParseHeader (0.00s)',
       ].join('\n'),
     });
-    expect(under('example.com/demo/queue')[1]!.diag).toEqual({ elapsedSeconds: 30, message: 'did not finish: the test binary timed out or crashed' });
+    expect(under('example.com/demo/queue')[1]!.diag).toEqual({
+      elapsedSeconds: 30,
+      message: 'did not finish: the test binary timed out or crashed',
+    });
     expect(top[2]!.diag).toMatchObject({ status: 'build-failed', failures: [sampleReport.packages[2]!.failures[0]] });
     expect(top[6]!.diag).toEqual({
       status: 'failed',
@@ -120,7 +136,9 @@ describe('formatTap', () => {
 
   it('ends with stale entries and the summary line as comments', () => {
     const tail = tap.trimEnd().split('\n').slice(-2);
-    expect(tail[0]).toBe('# stale baseline entry: example.com/demo/cache TestCacheWarm: chan receive in cache.(*Cache).refresh, created by cache.New [9d4b27e1f0c3a856]');
+    expect(tail[0]).toBe(
+      '# stale baseline entry: example.com/demo/cache TestCacheWarm: chan receive in cache.(*Cache).refresh, created by cache.New [9d4b27e1f0c3a856]',
+    );
     expect(tail[1]).toMatch(/^# goleak-run: FAIL 8 packages: /);
   });
 

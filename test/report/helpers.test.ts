@@ -42,18 +42,30 @@ describe('labels', () => {
 describe('source locations', () => {
   it('finds the first file:line a test logged, relative to the module', () => {
     const lines = outputLines(sampleReport.packages[4]!.tests[0]!.output);
-    expect(testLogLocation(lines, 'parser')).toEqual({ file: 'parser/parser_test.go', line: 27, message: 'header mismatch: 100% wrong, got a, b' });
+    expect(testLogLocation(lines, 'parser')).toEqual({
+      file: 'parser/parser_test.go',
+      line: 27,
+      message: 'header mismatch: 100% wrong, got a, b',
+    });
     expect(testLogLocation(['--- FAIL: TestX (0.00s)'], 'x')).toBeUndefined();
   });
   it('finds compiler errors with or without a column', () => {
-    expect(buildErrorLocations('# pkg\n./a.go:3: syntax error\nb/c.go:4:5: undefined: y\nnote: module requires Go 1.30')).toEqual([
+    expect(
+      buildErrorLocations('# pkg\n./a.go:3: syntax error\nb/c.go:4:5: undefined: y\nnote: module requires Go 1.30'),
+    ).toEqual([
       { file: 'a.go', line: 3, message: 'syntax error' },
       { file: 'b/c.go', line: 4, message: 'undefined: y' },
     ]);
   });
   it('falls back to the innermost frame in the repository when a goroutine was created outside it', () => {
     const known = sampleReport.packages[7]!.leaks[0]!;
-    const withUserFrame = { ...known, stack: [...known.stack.slice(0, 2), { func: 'example.com/demo/server.dial', args: '', file: 'server/dial.go', line: 9 }] };
+    const withUserFrame = {
+      ...known,
+      stack: [
+        ...known.stack.slice(0, 2),
+        { func: 'example.com/demo/server.dial', args: '', file: 'server/dial.go', line: 9 },
+      ],
+    };
     expect(findingLocation(withUserFrame, { moduleDir: '/src/demo' })).toEqual({ file: 'server/dial.go', line: 9 });
     expect(findingLocation(known, { moduleDir: '/src/demo' })).toBeUndefined();
   });
@@ -66,9 +78,8 @@ describe('text cleaning', () => {
     expect(xmlSafe('emoji 🎉 ok')).toBe('emoji 🎉 ok');
   });
   it('drops test2json framing lines and trailing newlines', () => {
-    expect(outputLines(['=== RUN   TestA\n', '    a_test.go:1: x\n', '=== CONT  TestA\n', '--- FAIL: TestA (0.00s)\n'])).toEqual([
-      '    a_test.go:1: x',
-      '--- FAIL: TestA (0.00s)',
-    ]);
+    expect(
+      outputLines(['=== RUN   TestA\n', '    a_test.go:1: x\n', '=== CONT  TestA\n', '--- FAIL: TestA (0.00s)\n']),
+    ).toEqual(['    a_test.go:1: x', '--- FAIL: TestA (0.00s)']);
   });
 });

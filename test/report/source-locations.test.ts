@@ -31,7 +31,10 @@ describe('locations in recorded Go output', () => {
   });
 
   it('finds every compiler error of a build failure, module-relative as go test prints them', () => {
-    const build = events.filter((e) => e.Action === 'build-output').map((e) => e.Output ?? '').join('');
+    const build = events
+      .filter((e) => e.Action === 'build-output')
+      .map((e) => e.Output ?? '')
+      .join('');
     expect(buildErrorLocations(build)).toEqual([
       { file: 'broken/broken.go', line: 5, message: 'undefined: missingFunc' },
       { file: 'broken/broken_test.go', line: 6, message: 'declared and not used: x' },

@@ -18,7 +18,9 @@ export function parseTap(tap: string): { points: Point[]; final: any; errors: un
   const errors: unknown[] = [];
   let final: any;
   const attach = (p: Parser, path: string[]): void => {
-    p.on('assert', (r: Result) => points.push({ path, ok: r.ok, id: r.id, name: r.name, skip: r.skip, todo: r.todo, diag: r.diag }));
+    p.on('assert', (r: Result) =>
+      points.push({ path, ok: r.ok, id: r.id, name: r.name, skip: r.skip, todo: r.todo, diag: r.diag }),
+    );
     p.on('child', (c: Parser) => attach(c, [...path, c.name]));
     p.on('parseError', (e: unknown) => errors.push(e));
   };
@@ -27,4 +29,3 @@ export function parseTap(tap: string): { points: Point[]; final: any; errors: un
   parser.end(tap);
   return { points, final, errors };
 }
-

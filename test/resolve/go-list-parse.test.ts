@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkGoEnv, parseGoVersion, setupFailures, splitJsonObjects, toResolvedPackages } from '../../src/resolve/go-list-parse.js';
+import {
+  checkGoEnv,
+  parseGoVersion,
+  setupFailures,
+  splitJsonObjects,
+  toResolvedPackages,
+} from '../../src/resolve/go-list-parse.js';
 import { ResolveError, ToolchainError } from '../../src/errors.js';
 
 describe('go list parsing', () => {
@@ -48,14 +54,25 @@ describe('go list parsing', () => {
     );
     expect(() =>
       toResolvedPackages([{ ImportPath: './nope', Error: { Err: 'stat /m/nope: directory not found' } }], ''),
-    ).toThrow('expected package pattern ./nope to name packages in this module, found: stat /m/nope: directory not found');
+    ).toThrow(
+      'expected package pattern ./nope to name packages in this module, found: stat /m/nope: directory not found',
+    );
   });
 
   it('finds the directories go test fails as [setup failed]: no Go files, or all excluded by build tags', () => {
     const entries = [
       { ImportPath: './empty', Dir: '/m/empty', Error: { Err: 'no Go files in /m/empty' } },
-      { ImportPath: 'm/tagged', Dir: '/m/tagged', Error: { Err: 'build constraints exclude all Go files in /m/tagged' } },
-      { ImportPath: 'm/broken', Dir: '/m/broken', GoFiles: ['b.go'], Error: { Err: 'm/broken/b.go:1:1: expected package' } },
+      {
+        ImportPath: 'm/tagged',
+        Dir: '/m/tagged',
+        Error: { Err: 'build constraints exclude all Go files in /m/tagged' },
+      },
+      {
+        ImportPath: 'm/broken',
+        Dir: '/m/broken',
+        GoFiles: ['b.go'],
+        Error: { Err: 'm/broken/b.go:1:1: expected package' },
+      },
       { ImportPath: 'm/ok', Dir: '/m/ok', GoFiles: ['ok.go'] },
     ];
     expect(setupFailures(entries)).toEqual([

@@ -2,7 +2,13 @@
 import { classifyDump, type ClassifyContext, type ClassifyResult } from '../../../src/classify/index.js';
 import { attributionName } from '../../../src/classify/attribution-name.js';
 import type { Finding, IgnoreRule } from '../../../src/model.js';
-import { loadDump, loadTestNames, readRecordedSource, RECORDED_MODULE_DIR, RECORDED_MODULE_PATH } from './parse-dump.js';
+import {
+  loadDump,
+  loadTestNames,
+  readRecordedSource,
+  RECORDED_MODULE_DIR,
+  RECORDED_MODULE_PATH,
+} from './parse-dump.js';
 
 /** Options for classifyRecorded. */
 export interface RecordedOptions {
