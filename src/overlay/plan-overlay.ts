@@ -6,6 +6,7 @@ import { codeTokens, findTestMain, packageClause } from './go-source.js';
 import { type GoToken, tokenizeGo } from '../go-source/go-tokenizer.js';
 import { rulesForPackage } from '../classify/match-rule.js';
 import { goRuleLiterals, renderTemplate } from './render-template.js';
+import { mergeGoFiles } from './merge-go-files.js';
 import { protocolValues } from './protocol-values.js';
 import { rewriteRunCalls } from './rewrite-run-calls.js';
 import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';
@@ -60,23 +61,24 @@ export function planOverlay(
     const first = files.find((f) => f.group === group);
     return (first && packageClause(codeTokens(first.tokens))) ?? (group === 'internal' ? pkg.name : `${pkg.name}_test`);
   };
-  const addFile = (stem: string, template: string, group: Group, extra: Record<string, string> = {}): string => {
-    const name = takeName(stem);
-    const content = renderTemplate(template, {
+  // The check's parts, and the TestMain of the package that gets one, rendered into one file
+  // (x-prefixed in the external test package).
+  const addCheck = (group: Group, testMain?: string, extra: Record<string, string> = {}): string => {
+    const name = takeName(group === 'internal' ? 'check' : 'xcheck');
+    const values = {
       ...protocolValues(pkg.importPath, opts.key),
       PACKAGE: clause(group),
       MAX_WAIT_MS: String(Math.max(0, Math.round(opts.maxWaitMs))),
       RULES: goRuleLiterals([...rulesForPackage(opts.rules, pkg.importPath), ...plan.rules]),
       ...extra,
+    };
+    // TestMain first: its line in stack traces then stays put when the check's code changes.
+    const parts = [...(testMain ? [testMain] : []), ...opts.templates.check.map((p) => p.text)];
+    plan.files.push({
+      originalPath: join(pkg.dir, name),
+      content: mergeGoFiles(parts.map((t) => renderTemplate(t, values))),
     });
-    plan.files.push({ originalPath: join(pkg.dir, name), content });
     return name;
-  };
-
-  // The check's parts, each its own generated file (x-prefixed in the external test package).
-  const addCheck = (group: Group): void => {
-    for (const part of opts.templates.check)
-      addFile(group === 'internal' ? part.stem : `x${part.stem}`, part.text, group);
   };
   const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
   const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
@@ -90,8 +92,7 @@ export function planOverlay(
   if (withMain.length === 0) {
     // Only-external directories get the TestMain in the external package, the one that exists.
     const group: Group = pkg.goFiles.length + pkg.testGoFiles.length > 0 ? 'internal' : 'external';
-    addCheck(group);
-    plan.notes.push(`TestMain added in ${addFile('main', opts.templates.testMain, group)}`);
+    plan.notes.push(`TestMain added in ${addCheck(group, opts.templates.testMain)}`);
     return plan;
   }
   const main = withMain[0]!;
@@ -121,8 +122,10 @@ export function planOverlay(
     if (wrapped.changes > 0) exitFiles.push(file.name);
     if (ran.changes + wrapped.changes > 0) hooked.add(file.group);
   }
-  for (const group of hooked) addCheck(group);
-  addFile('main', opts.templates.wrapTestMain, main.group, { USER_TESTMAIN: userTestMainName });
+  for (const group of hooked) {
+    if (group === main.group) addCheck(group, opts.templates.wrapTestMain, { USER_TESTMAIN: userTestMainName });
+    else addCheck(group);
+  }
   plan.notes.push(`TestMain wrapped in ${main.name}`);
   if (runFiles.length > 0) plan.notes.push(`leak check runs where m.Run returns in ${runFiles.join(', ')}`);
   if (exitFiles.length > 0) plan.notes.push(`os.Exit routed through the leak check in ${exitFiles.join(', ')}`);
