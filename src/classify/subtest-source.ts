@@ -5,7 +5,7 @@
 import { callAround } from '../go-source/go-calls.js';
 import type { GoFile, GoFunction } from '../go-source/go-functions.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
-import { unquoteGoString } from './subtest-name.js';
+import { unquoteGoString } from '../go-source/go-string.js';
 
 function isPunct(t: GoToken | undefined, text: string): boolean {
   return t?.kind === 'punct' && t.text === text;

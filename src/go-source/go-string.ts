@@ -1,6 +1,6 @@
-// The value of a Go string literal token, for the few literals the overlay reads (goleak options).
+// The value of a Go string literal token: subtest names given to t.Run, goleak's options.
 
-const SIMPLE: Record<string, string> = {
+const SIMPLE_ESCAPES: Record<string, string> = {
   a: '\x07',
   b: '\b',
   f: '\f',
@@ -12,33 +12,33 @@ const SIMPLE: Record<string, string> = {
   '"': '"',
 };
 
-/** Decodes a raw or interpreted Go string literal; undefined for escapes it does not know. */
-export function goStringValue(literal: string): string | undefined {
-  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`'))
-    return literal.slice(1, -1).replaceAll('\r', '');
-  if (literal.length < 2 || !literal.startsWith('"') || !literal.endsWith('"')) return undefined;
-  const body = literal.slice(1, -1);
+/** Value of a Go string literal (`"…"` or raw), or undefined when the text is not exactly one literal. */
+export function unquoteGoString(literal: string): string | undefined {
+  if (/^`[^`]*`$/.test(literal)) return literal.slice(1, -1).replace(/\r/g, '');
+  if (!/^"(?:[^"\\\n]|\\.)*"$/.test(literal)) return undefined;
   let out = '';
+  const body = literal.slice(1, -1);
   for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      out += c;
+    const ch = body[i] ?? '';
+    if (ch !== '\\') {
+      out += ch;
       continue;
     }
-    const next = body[i + 1] ?? '';
-    const simple = SIMPLE[next];
+    const esc = body[++i] ?? '';
+    const simple = SIMPLE_ESCAPES[esc];
     if (simple !== undefined) {
       out += simple;
-      i++;
       continue;
     }
-    const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-    const hex = body.slice(i + 2, i + 2 + width);
-    if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) return undefined;
-    const code = Number.parseInt(hex, 16);
-    if (code > 0x10ffff) return undefined;
-    out += String.fromCodePoint(code);
-    i += 1 + width;
+    const width = { x: 2, u: 4, U: 8 }[esc];
+    const digits = width ? body.slice(i + 1, i + 1 + width) : body.slice(i, i + 3);
+    const value = width ? parseInt(digits, 16) : parseInt(digits, 8);
+    const valid = width ? /^[0-9a-fA-F]+$/.test(digits) && digits.length === width : /^[0-7]{3}$/.test(digits);
+    if (!valid || value > 0x10ffff) return undefined;
+    // \x and octal escapes are bytes; only ASCII bytes map to one character safely.
+    if (!(esc === 'u' || esc === 'U') && value > 0x7f) return undefined;
+    out += String.fromCodePoint(value);
+    i += width ? width : 2;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { IgnoreRule } from '../model.js';
 import { applyEdits, type TextEdit } from './apply-edits.js';
 import { codeTokens } from './go-source.js';
 import { importedNames, importNames } from '../go-source/go-imports.js';
-import { goStringValue } from '../go-source/go-string.js';
+import { unquoteGoString } from '../go-source/go-string.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
@@ -170,7 +170,8 @@ function readGoleakOptions(
     if (t.text === '(') depth++;
     else if (t.text === ')') depth--;
     if (depth !== 1 || t.text !== goleak || code[i + 1]?.text !== '.') {
-      if (depth === 1 && t.text === '...')
+      // The tokenizer keeps operators one character a token: `...` is three dots.
+      if (depth === 1 && t.text === '.' && code[i + 1]?.text === '.' && code[i + 2]?.text === '.')
         out.warnings.push(
           `${file}:${t.line}: goleak options passed as a slice are not read; list them in .goleak-run.yaml`,
         );
@@ -183,7 +184,7 @@ function readGoleakOptions(
     const literal = code[i + 4];
     const value =
       code[i + 3]?.text === '(' && code[i + 5]?.text === ')' && literal?.kind === 'string'
-        ? goStringValue(literal.text)
+        ? unquoteGoString(literal.text)
         : undefined;
     if (value === undefined) {
       out.warnings.push(

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rewriteSubtestName, unquoteGoString } from '../../src/classify/subtest-name.js';
+import { rewriteSubtestName } from '../../src/classify/subtest-name.js';
+import { unquoteGoString } from '../../src/go-source/go-string.js';
 import { literalRunCall, namedRunCalls } from '../../src/classify/subtest-source.js';
 import { parseGoFile } from '../../src/go-source/go-functions.js';
 import { DATA_DIR } from './support/parse-dump.js';
