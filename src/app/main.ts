@@ -1,4 +1,5 @@
 // The whole run, from argv to exit code. The CLI entry injects process, clock, streams and the go binary.
+import type { CommandDeps } from './command-deps.js';
 import { resolve } from 'node:path';
 import { parseArgs } from '../cli/options.js';
 import { GoleakRunError, UsageError } from '../errors.js';
@@ -12,7 +13,7 @@ import { startWatchdog, type Watchdog } from '../run/watchdog.js';
 import { reportPathProblem } from '../report/write-report-file.js';
 import { checkStress } from '../stress/stress-setup.js';
 import { checkReportPaths } from './report-paths.js';
-import { createProgressLine, type TerminalStream } from './progress-line.js';
+import { createProgressLine, } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { narrowToShard, shardInfo } from './shard-step.js';
@@ -27,14 +28,7 @@ export const INTERRUPT_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } a
 export type InterruptSignal = keyof typeof INTERRUPT_EXIT_CODES;
 
 /** Everything main needs from the outside world. */
-export interface MainDeps {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout: TerminalStream;
-  stderr: TerminalStream;
-  now: () => Date;
-  version: string;
+export interface MainDeps extends CommandDeps {
   /** The go command to run (`go`, found on PATH, in the CLI). */
   go: string;
   /** This process: its pid marks the baseline lock; the platform picks the watchdog. */

@@ -1,5 +1,6 @@
 // `goleak-run profile`: from SOURCE arguments to a report and an exit code. Reads files and
 // samples URLs through injected functions, so every path here runs in unit tests too.
+import type { CommandDeps } from './command-deps.js';
 import path from 'node:path';
 import { createColors } from 'picocolors';
 import type { Config } from '../config/parse-config.js';
@@ -15,20 +16,11 @@ import { buildProfileReport, formatProfileJson, profileExitCode } from '../profi
 import { isUrlSource, pprofEndpoints, type PprofEndpoints } from '../profile/pprof-url.js';
 import type { ProfileBytes } from '../profile/read-profile.js';
 import { tallyProfile } from '../profile/tally-profile.js';
-import type { TerminalStream } from './progress-line.js';
 import { sampleUrls, throwAll, type Instance } from './profile-sampling.js';
 import { colorEnabled } from './terminal.js';
 
 /** Everything the profile command needs from the outside world. */
-export interface ProfileDeps {
-  /** Arguments after `profile`. */
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout: TerminalStream;
-  stderr: TerminalStream;
-  now: () => Date;
-  version: string;
+export interface ProfileDeps extends CommandDeps {
   /** Registers a handler for SIGINT, SIGTERM and SIGHUP (its name passed); returns its removal. */
   onInterrupt: (handler: (signal: string) => void) => () => void;
   fetch: FetchFn;
