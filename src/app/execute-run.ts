@@ -10,7 +10,7 @@ import {
   planOverlay,
   writeOverlay,
 } from '../overlay/index.js';
-import { applyResults, createRunFold, isParseWarning, parseEventLine } from '../parse/index.js';
+import { applyResults, createRunFold, isParseWarning, parseEventLine, type RunContext } from '../parse/index.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
@@ -121,12 +121,19 @@ export async function executeRun(opts: {
       if (progress) opts.onProgress({ importPath: progress.importPath, leaked: progress.leakFound });
     },
   });
+  // What the overlay knew about a package, and (once go test has exited) whether it passed.
+  const contextOf = (importPath: string, goTestPassed?: boolean): RunContext => {
+    const plan = planOf.get(importPath);
+    return {
+      handoffs: plan?.handoffs ?? [],
+      unchecked: plan?.unchecked !== undefined,
+      ...(goTestPassed ? { goTestPassed } : {}),
+    };
+  };
   // Read when the package's final event arrives: its binary has exited, its files are written.
   const donePackage = async (folded: PackageRun): Promise<DonePackage> => {
     const files = await readResults(resultsDir, [folded.importPath]);
-    const plan = planOf.get(folded.importPath);
-    const ctx = { handoffs: plan?.handoffs, unchecked: plan?.unchecked !== undefined };
-    const applied = applyResults(folded, files.get(folded.importPath) ?? {}, ctx);
+    const applied = applyResults(folded, files.get(folded.importPath) ?? {}, contextOf(folded.importPath));
     return {
       run: applied,
       rules: packageRules.get(folded.importPath) ?? [],
@@ -147,12 +154,8 @@ export async function executeRun(opts: {
     tested.map((p) => p.importPath),
   );
   const goTestPassed = result.exitCode === 0;
-  const runs = fold.result().map((r) =>
-    applyResults(r, results.get(r.importPath) ?? {}, {
-      handoffs: planOf.get(r.importPath)?.handoffs,
-      goTestPassed,
-      unchecked: planOf.get(r.importPath)?.unchecked !== undefined,
-    }),
-  );
+  const runs = fold
+    .result()
+    .map((r) => applyResults(r, results.get(r.importPath) ?? {}, contextOf(r.importPath, goTestPassed)));
   return { runs, warnings, notes, packageRules };
 }

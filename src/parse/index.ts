@@ -7,6 +7,6 @@ export { parseEventLine, isParseWarning } from './event-line.js';
 /** The streaming fold of events into package runs. */
 export { createRunFold } from './run-fold.js';
 /** Joins the check's results files with the stream's view of a package. */
-export { applyResults, type PackageResults } from './apply-results.js';
+export { applyResults, type PackageResults, type RunContext } from './apply-results.js';
 /** The check's folded goroutine groups → a Dump. */
 export { parseFoldedDump } from './folded-dump.js';
