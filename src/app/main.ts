@@ -13,7 +13,7 @@ import { startWatchdog, type Watchdog } from '../run/watchdog.js';
 import { reportPathProblem } from '../report/write-report-file.js';
 import { checkStress } from '../stress/stress-setup.js';
 import { checkReportPaths } from './report-paths.js';
-import { createProgressLine, } from './progress-line.js';
+import { createProgressLine } from './progress-line.js';
 import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { narrowToShard, shardInfo } from './shard-step.js';
