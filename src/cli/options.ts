@@ -90,6 +90,10 @@ export function buildProgram(version: string): Command {
       `
 Exit codes: 0 clean, 1 leaks or failing tests or build failures, 2 usage, config or tool errors.
 
+Other commands (each has its own --help):
+  goleak-run profile SOURCE...        goroutine profiles of running services: where goroutines pile up
+  goleak-run merge REPORT.json...     join the JSON reports of --shard jobs into one run's reports
+
 Examples:
   goleak-run                          every package of the module (./...)
   goleak-run ./internal/... -- -race  go test flags after --
