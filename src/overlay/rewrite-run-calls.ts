@@ -10,6 +10,8 @@ import { applyEdits, type TextEdit } from './apply-edits.js';
 import { codeTokens } from './go-source.js';
 import { importedNames, importNames } from '../go-source/go-imports.js';
 import { unquoteGoString } from '../go-source/go-string.js';
+import { callAround } from '../go-source/go-calls.js';
+import { matchBracket } from '../go-source/go-functions.js';
 import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
@@ -131,27 +133,17 @@ function functionsTakingM(code: GoToken[], testing: string[]): MFunction[] {
 
 // Index of the bracket closing the one at `open`; the last token when unbalanced.
 function matching(code: GoToken[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const text = code[i]!.text;
-    if (text === '(' || text === '{' || text === '[') depth++;
-    else if ((text === ')' || text === '}' || text === ']') && --depth === 0) return i;
-  }
-  return code.length - 1;
+  const close = matchBracket(code, open);
+  return close < 0 ? code.length - 1 : close;
 }
 
-// `pkg.Func` or `Func` when the identifier at i is a call argument; undefined otherwise.
+// `pkg.Func` or `Func` when the identifier at i is a whole argument of a call; undefined otherwise.
 function calleeOf(code: GoToken[], i: number): string | undefined {
-  const after = code[i + 1]?.text;
-  if (after !== ',' && after !== ')') return undefined;
-  let j = i - 1;
-  while (j >= 0 && code[j]!.text !== '(') {
-    if (code[j]!.text === ')' || code[j]!.text === '{' || code[j]!.text === ';') return undefined;
-    j--;
-  }
-  const name = code[j - 1];
+  const call = callAround(code, i);
+  if (!call?.args.some((a) => a.start === i && a.end === i)) return undefined;
+  const name = code[call.open - 1];
   if (name?.kind !== 'ident') return undefined;
-  const pkg = code[j - 2]?.text === '.' ? code[j - 3] : undefined;
+  const pkg = code[call.open - 2]?.text === '.' ? code[call.open - 3] : undefined;
   return pkg?.kind === 'ident' ? `${pkg.text}.${name.text}` : name.text;
 }
 
