@@ -16,10 +16,11 @@ export async function loadTemplates(dir: URL = templatesDir): Promise<Templates>
       throw new GoleakRunError(`cannot read template ${name} from ${dir.pathname}: broken install?`, { cause });
     }
   };
-  const [check, scan, record, testMain, wrapTestMain] = await Promise.all([
+  const [check, scan, record, sign, testMain, wrapTestMain] = await Promise.all([
     read('check.go.tmpl'),
     read('scan.go.tmpl'),
     read('record.go.tmpl'),
+    read('sign.go.tmpl'),
     read('testmain.go.tmpl'),
     read('wrap-testmain.go.tmpl'),
   ]);
@@ -27,6 +28,7 @@ export async function loadTemplates(dir: URL = templatesDir): Promise<Templates>
     { stem: 'check', text: check },
     { stem: 'scan', text: scan },
     { stem: 'record', text: record },
+    { stem: 'sign', text: sign },
   ];
   return { check: parts, testMain, wrapTestMain };
 }

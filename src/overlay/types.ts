@@ -3,7 +3,7 @@ import type { IgnoreRule } from '../model.js';
 
 /** The Go templates (templates/*.go.tmpl), as text. */
 export interface Templates {
-  /** The leak check in three parts (check, scan, record), merged into one generated file per test package. */
+  /** The leak check in parts (check, scan, record, sign), merged into one generated file per test package. */
   check: { stem: string; text: string }[];
   /** A TestMain for packages that have none. */
   testMain: string;

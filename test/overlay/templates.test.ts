@@ -8,9 +8,9 @@ import { loadTemplates } from '../../src/overlay/index.js';
 import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-template.js';
 
 describe('loadTemplates', () => {
-  it('reads the templates from templates/ at the package root: the check in three parts', async () => {
+  it('reads the templates from templates/ at the package root: the check in four parts', async () => {
     const t = await loadTemplates();
-    expect(t.check.map((p) => p.stem)).toEqual(['check', 'scan', 'record']);
+    expect(t.check.map((p) => p.stem)).toEqual(['check', 'scan', 'record', 'sign']);
     expect(t.check[0]?.text).toContain('func goleakrunCheck()');
     expect(t.check[1]?.text).toContain('func goleakrunScan(');
     expect(t.check[2]?.text).toContain('func goleakrunWrite(');
