@@ -10,7 +10,7 @@ import {
   planOverlay,
   writeOverlay,
 } from '../overlay/index.js';
-import { applyResults, createRunFold, isParseWarning, parseEventLine, type RunContext } from '../parse/index.js';
+import { applyResults, createEventParser, createRunFold, isParseWarning, type RunContext } from '../parse/index.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
@@ -89,6 +89,7 @@ export async function executeRun(opts: {
   await mkdir(resultsDir, { recursive: true });
   const fold = createRunFold({ rewriteOutput: (line) => mapOverlayPaths(line, written.tempToOriginal, opts.cwd), key });
   const warnings: string[] = [];
+  const parseEventLine = createEventParser();
   let events = 0;
   const run = startGoTest({
     go: opts.go,
