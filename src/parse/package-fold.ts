@@ -24,10 +24,18 @@ export interface PackageFold {
   readonly failedBuild: string | undefined;
 }
 
+/** The kept output lines of the package or of one test, its key in the joiner, and how many lines it dropped. */
+interface OutputLog {
+  key: string;
+  lines: string[];
+  dropped: number;
+  /** Takes one whole line of this log's output. */
+  onLine: (line: string) => void;
+}
+
 /** Creates the fold for package `importPath`; `key` verifies the check's records. */
 export function createPackageFold(importPath: string, key: string): PackageFold {
-  const tests = new Map<string, TestResult>();
-  const output: string[] = [];
+  const tests = new Map<string, { result: TestResult; log: OutputLog }>();
   const joiner = createLineJoiner();
   let action: PackageRun['action'] = 'unknown';
   let elapsedSeconds = 0;
@@ -35,43 +43,56 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
   let done = false;
   let record: CheckRecord | undefined;
 
-  const testResult = (name: string): TestResult => {
-    let t = tests.get(name);
-    if (!t) {
-      t = { name, status: 'running', elapsedSeconds: 0, output: [] };
-      tests.set(name, t);
-    }
-    return t;
-  };
-  const dropped = new Map<string[], number>();
-  const emit = (line: string, test: string | undefined): void => {
-    const lines = test !== undefined ? testResult(test).output : output;
+  const emit = (log: OutputLog, line: string): void => {
+    const lines = log.lines;
     lines.push(line);
     // Trimmed in batches, so each line is moved at most once.
     if (lines.length >= 2 * OUTPUT_LINES_KEPT) {
       lines.splice(0, lines.length - OUTPUT_LINES_KEPT);
-      dropped.set(lines, (dropped.get(lines) ?? 0) + OUTPUT_LINES_KEPT);
+      log.dropped += OUTPUT_LINES_KEPT;
     }
   };
-  const trimmed = (lines: string[]): string[] => {
-    const extra = Math.max(0, lines.length - OUTPUT_LINES_KEPT);
-    const total = (dropped.get(lines) ?? 0) + extra;
-    return total === 0 ? lines : [`[goleak-run: ${total} earlier lines of output not kept]`, ...lines.slice(extra)];
-  };
-  const onLine = (line: string, test: string | undefined): void => {
+  const onLine = (log: OutputLog, line: string): void => {
     // Cheap test first: almost no line mentions the prefix.
     const found = line.includes('goleak-run:') ? findRecord(line, key) : undefined;
     if (!found) {
-      emit(line, test);
+      emit(log, line);
       return;
     }
-    if (found.before !== '') emit(found.before, test);
+    if (found.before !== '') emit(log, found.before);
     if (found.record.pkg === importPath && found.record.phase === 'final') record ??= found.record;
+  };
+  // The key's first char separates package output ('') from a test named ''.
+  const newLog = (logKey: string, lines: string[]): OutputLog => {
+    const log: OutputLog = { key: logKey, lines, dropped: 0, onLine: (line) => onLine(log, line) };
+    return log;
+  };
+  const packageLog = newLog('', []);
+  // A chatty test's lines come one after another: the last test looked up is kept at hand.
+  let lastName: string | undefined;
+  let last: { result: TestResult; log: OutputLog } | undefined;
+  const testOf = (name: string): { result: TestResult; log: OutputLog } => {
+    if (name === lastName && last) return last;
+    let t = tests.get(name);
+    if (!t) {
+      const result: TestResult = { name, status: 'running', elapsedSeconds: 0, output: [] };
+      t = { result, log: newLog(`t${name}`, result.output) };
+      tests.set(name, t);
+    }
+    lastName = name;
+    last = t;
+    return t;
+  };
+  const trimmed = (log: OutputLog): string[] => {
+    const { lines } = log;
+    const extra = Math.max(0, lines.length - OUTPUT_LINES_KEPT);
+    const total = log.dropped + extra;
+    return total === 0 ? lines : [`[goleak-run: ${total} earlier lines of output not kept]`, ...lines.slice(extra)];
   };
   const flushAll = (): void => {
     for (const k of joiner.pendingKeys()) {
       const rest = joiner.flush(k);
-      if (rest !== undefined) onLine(rest, k === '' ? undefined : k.slice(1));
+      if (rest !== undefined) onLine(k === '' ? packageLog : testOf(k.slice(1)).log, rest);
     }
   };
 
@@ -85,14 +106,13 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
     push(event) {
       const test = event.Test;
       if (event.Action === 'output') {
-        // The key's first char separates package output ('') from a test named ''.
-        const k = test === undefined ? '' : `t${test}`;
-        for (const line of joiner.push(k, event.Output ?? '')) onLine(line, test);
+        const log = test === undefined ? packageLog : testOf(test).log;
+        joiner.each(log.key, event.Output ?? '', log.onLine);
         return;
       }
       const ended = event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip';
       if (test !== undefined) {
-        const t = testResult(test);
+        const t = testOf(test).result;
         // -count=N runs a test again: a later round that never ends must not keep an earlier pass.
         if (event.Action === 'run') t.status = 'running';
         if (ended) {
@@ -116,8 +136,8 @@ export function createPackageFold(importPath: string, key: string): PackageFold 
         action,
         elapsedSeconds,
         cached: false,
-        tests: [...tests.values()].map((t) => ({ ...t, output: trimmed(t.output) })),
-        output: trimmed(output),
+        tests: [...tests.values()].map(({ result, log }) => ({ ...result, output: trimmed(log) })),
+        output: trimmed(packageLog),
         buildOutput,
         buildFailed,
         check: checkOf(record, buildFailed || action === 'skip'),
