@@ -3,6 +3,7 @@
 // beyond a pipe and an exit status, and execa's 200 kB cost start-up time in every run.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { openFifoStream } from './follow-fifo.js';
 import { type Tail, tailFile } from './tail-file.js';
 
 /** How to start the go test run. */
@@ -13,7 +14,10 @@ export interface GoTestRunOptions {
   args: string[];
   /** Called for every line of stdout (the JSON event stream). */
   onLine: (line: string) => void;
-  /** A file (in the run's temp dir) go test writes its stdout to, followed as it grows; a pipe when absent. */
+  /**
+   * A path in the run's temp dir for go test's stdout: a named pipe read in batches, or where there is
+   * no mkfifo a file followed as it grows. Without it, stdout is an ordinary pipe, woken by every write.
+   */
   streamFile?: string;
 }
 
@@ -28,7 +32,8 @@ export interface GoTestRun {
 
 /** Starts go test; the child leads its own process group so that stop() reaches the test binaries too. */
 export function startGoTest(opts: GoTestRunOptions): GoTestRun {
-  const out = opts.streamFile === undefined ? 'pipe' : openSync(opts.streamFile, 'w');
+  const fifo = opts.streamFile === undefined ? undefined : openFifoStream(opts.streamFile);
+  const out = opts.streamFile === undefined ? 'pipe' : (fifo?.writeFd ?? openSync(opts.streamFile, 'w'));
   const child = spawn(opts.go, ['test', ...opts.args], {
     cwd: opts.cwd,
     env: opts.env,
@@ -47,7 +52,12 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
     rest = lines.pop() ?? '';
     for (const line of lines) opts.onLine(line);
   };
-  const tail: Promise<Tail> | undefined = opts.streamFile === undefined ? undefined : tailFile(opts.streamFile, onText);
+  const tail: Promise<Tail> | undefined =
+    opts.streamFile === undefined
+      ? undefined
+      : fifo
+        ? Promise.resolve(fifo.follow(onText))
+        : tailFile(opts.streamFile, onText);
   if (child.stdout) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', onText);

@@ -1,7 +1,7 @@
-// I/O: follows a file another process writes, as `tail -f` does. go test writes its event stream
-// here rather than into a pipe: a chatty test prints millions of events, each one write, and
-// through a pipe every write wakes the reader (measured: 2,000,000 lines take 13.7 s through a
-// pipe, 8.7 s into a file, 6.2 s into /dev/null).
+// I/O: follows a file another process writes, as `tail -f` does: go test's stdout where no named
+// pipe can be made (follow-fifo.ts). A chatty test prints millions of events, each one write, and
+// through an ordinary pipe every write wakes the reader (measured: 2,000,000 lines take 13.7 s
+// through a pipe, 8.7 s into a file, 6.2 s into /dev/null).
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 
