@@ -45,12 +45,22 @@ export function startGoTest(opts: GoTestRunOptions): GoTestRun {
   const pid = child.pid;
   let exited = false;
   // Lines are split by hand from the raw stream: a large leak dump is hundreds of thousands
-  // of events, and a per-line async iterator costs more than parsing them.
+  // of events, and a per-line async iterator costs more than parsing them. Only the line cut
+  // between two chunks is joined; the chunk itself is not copied.
   let rest = '';
   const onText = (chunk: string): void => {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) opts.onLine(line);
+    let nl = chunk.indexOf('\n');
+    if (nl < 0) {
+      rest += chunk;
+      return;
+    }
+    opts.onLine(rest === '' ? chunk.slice(0, nl) : rest + chunk.slice(0, nl));
+    let start = nl + 1;
+    for (nl = chunk.indexOf('\n', start); nl >= 0; nl = chunk.indexOf('\n', start)) {
+      opts.onLine(chunk.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = chunk.slice(start);
   };
   const tail: Promise<Tail> | undefined =
     opts.streamFile === undefined

@@ -58,7 +58,7 @@ describe('openFifoStream', () => {
       total += text.length;
       handled.push({ at: performance.timeOrigin + performance.now(), total });
     });
-    // 32 MiB, far more than the worker may hold for its reader (16 pieces of at most 1 MiB);
+    // 32 MiB, far more than the worker may hold for its reader (64 pieces of 112 KiB);
     // the writer tells when it was done writing.
     const child = spawn(
       process.execPath,
@@ -78,11 +78,11 @@ describe('openFifoStream', () => {
     expect(await new Promise((resolve) => child.once('close', resolve))).toBe(0);
     await tail.finish();
     expect(total).toBe(32 * MiB);
-    // When the writer was done, the reader had handled all but what the worker may hold (16 pieces, its
+    // When the writer was done, the reader had handled all but what the worker may hold (64 pieces, its
     // buffer and the pipe's); without the limit the writer is done long before (the reader takes 320 ms).
     const writerDone = Number(stderr);
     const handledThen = Math.max(0, ...handled.filter((h) => h.at <= writerDone).map((h) => h.total));
-    expect(32 * MiB - handledThen).toBeLessThanOrEqual(18 * MiB);
+    expect(32 * MiB - handledThen).toBeLessThanOrEqual(8 * MiB);
   });
 
   it('finishes at once when the writer never wrote', async () => {
