@@ -38,6 +38,8 @@ export function createRunFold(opts: RunFoldOptions = {}): RunFold {
   // Raw ImportPath → lines, in first-seen order.
   const buildLines = new Map<string, string[]>();
   const buildJoiner = createLineJoiner();
+  // The package of the previous event, not finished: a chatty test's events come one after another.
+  let last: { importPath: string; fold: PackageFold } | undefined;
 
   const addBuildLine = (importPath: string, line: string): void => {
     let lines = buildLines.get(importPath);
@@ -75,14 +77,20 @@ export function createRunFold(opts: RunFoldOptions = {}): RunFold {
         return undefined;
       }
       const importPath = event.Package;
-      if (importPath === undefined || finished.has(importPath)) return undefined;
-      let fold = packages.get(importPath);
+      if (importPath === undefined) return undefined;
+      let fold = importPath === last?.importPath ? last.fold : undefined;
       if (!fold) {
-        fold = createPackageFold(importPath, opts.key ?? '');
-        packages.set(importPath, fold);
+        if (finished.has(importPath)) return undefined;
+        fold = packages.get(importPath);
+        if (!fold) {
+          fold = createPackageFold(importPath, opts.key ?? '');
+          packages.set(importPath, fold);
+        }
+        last = { importPath, fold };
       }
       fold.push(event);
       if (!fold.done) return undefined;
+      last = undefined;
       const run = runOf(importPath, fold);
       finished.set(importPath, run);
       return { kind: 'package-done', importPath, run, leakFound: run.check.kind === 'leaked' };
