@@ -22,9 +22,18 @@ const bytes = fc.oneof(
   fc.uint8Array({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 100 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
   fc.constantFrom(
-    ...['', '"', '\\', '\n\t\r\b\f', '\x00\x1f\x7f', '\u2028\u2029', '😀', 'a\ufffdb', 'a'.repeat(64), 'a'.repeat(65)].map(
-      (s) => new Uint8Array(Buffer.from(s, 'utf8')),
-    ),
+    ...[
+      '',
+      '"',
+      '\\',
+      '\n\t\r\b\f',
+      '\x00\x1f\x7f',
+      '\u2028\u2029',
+      '😀',
+      'a\ufffdb',
+      'a'.repeat(64),
+      'a'.repeat(65),
+    ].map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
     new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82, 0x61, 0xf0, 0x9f, 0x98]),
   ),
 );
