@@ -6,7 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PackageRun } from '../model.js';
 import { mapOverlayPaths } from '../overlay/index.js';
-import { applyResults, createRunFold, isParseWarning, parseEventLine, type PackageResults } from '../parse/index.js';
+import { applyResults, createEventParser, createRunFold, isParseWarning, type PackageResults } from '../parse/index.js';
 import { readResults } from '../run/read-results.js';
 import { buildTestEnv } from '../run/test-env.js';
 import type { ChunkConfig } from './chunk-plan.js';
@@ -87,6 +87,7 @@ export async function chunkRun(opts: {
     key: opts.key,
   });
   let finished = false;
+  const parseEventLine = createEventParser();
   for (const line of await test2json(opts, output)) {
     const event = parseEventLine(line);
     if (isParseWarning(event)) continue;
