@@ -142,28 +142,29 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
       })
     : undefined;
   const perturbSeed = stress?.request.budgetMs === undefined ? stress?.request.perturb : undefined;
+  // A GOTMPDIR the user chose is theirs; otherwise go's work dir goes where the watchdog can find it.
+  const runEnv = deps.env.GOTMPDIR ? deps.env : { ...deps.env, GOTMPDIR: tmp.goTmpDir };
+  // What the stress steps take from the run (src/app/stress-context.ts), less the environment.
+  const stressRun = {
+    cwd,
+    tmpDir: tmp.path,
+    goRoot: resolution.goRoot,
+    goVersion: resolution.module.goVersion,
+    packages: resolution.packages,
+    ...(flags.userOverlay !== undefined ? { userOverlayFile: flags.userOverlay } : {}),
+    platform: deps.platform,
+    pid: deps.pid,
+  };
   const extendPlans =
     typeof perturbSeed === 'number'
-      ? (await import('./perturb-step.js')).perturbationExtender({
-          cwd,
-          env: deps.env,
-          tmpDir: tmp.path,
-          goRoot: resolution.goRoot,
-          goVersion: resolution.module.goVersion,
-          packages: resolution.packages,
-          ...(flags.userOverlay !== undefined ? { userOverlayFile: flags.userOverlay } : {}),
-          seed: perturbSeed,
-          platform: deps.platform,
-          pid: deps.pid,
-        })
+      ? (await import('./perturb-step.js')).perturbationExtender({ ...stressRun, env: deps.env, seed: perturbSeed })
       : undefined;
   const executed = await executeRun({
     ...(extendPlans ? { extendPlans } : {}),
     ...(state.goJson ? { key: state.goJson.key, onStreamLine: state.goJson.listener } : {}),
     go: deps.go,
     cwd,
-    // A GOTMPDIR the user chose is theirs; otherwise go's work dir goes where the watchdog can find it.
-    env: deps.env.GOTMPDIR ? deps.env : { ...deps.env, GOTMPDIR: tmp.goTmpDir },
+    env: runEnv,
     packages: resolution.packages,
     settings,
     flags,
@@ -191,18 +192,13 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   delete state.goJson;
   const stressStep = stress?.request.budgetMs === undefined ? undefined : (await import('./stress-step.js')).stressStep;
   const stressed = await stressStep?.({
+    ...stressRun,
     go: deps.go,
-    cwd,
-    env: deps.env.GOTMPDIR ? deps.env : { ...deps.env, GOTMPDIR: tmp.goTmpDir },
-    tmpDir: tmp.path,
-    goRoot: resolution.goRoot,
-    goVersion: resolution.module.goVersion,
-    packages: resolution.packages,
+    env: runEnv,
     executed,
     settings,
     cli,
     setup: stress as NonNullable<typeof stress>,
-    ...(flags.userOverlay !== undefined ? { userOverlayFile: flags.userOverlay } : {}),
     onStart: (started) => {
       state.running = started;
       if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
@@ -210,8 +206,6 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     },
     stopped: () => state.signal !== undefined,
     now: () => deps.now().getTime(),
-    platform: deps.platform,
-    pid: deps.pid,
     onPackage: (line) => deps.stderr.write(`goleak-run: ${line}\n`),
   });
   if (state.signal) return reportInterrupted(deps, state.signal);

@@ -3,7 +3,7 @@
 // place of its normal one, and every stressed package's report says how many runs it took.
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { BUILTIN_IGNORES } from '../classify/index.js';
 import { GoleakRunError } from '../errors.js';
 import type { PackageReport, ResolvedPackage } from '../model.js';
@@ -13,7 +13,6 @@ import type { GoTestRun } from '../run/run-go-test.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import {
   annotateStress,
-  ensureHelper,
   loadStressTemplates,
   reproduceCommand,
   startSupervisor,
@@ -25,6 +24,7 @@ import { RULE_KIND_NAMES, RULE_KINDS } from '../rule-kinds.js';
 import type { CliOptions } from '../cli/options.js';
 import type { ExecutedRun } from './execute-run.js';
 import type { Settings } from './settings.js';
+import { type StressContext, stressHelper } from './stress-context.js';
 
 /** What the step did, and how to add it to the reports. */
 export interface StressOutcome {
@@ -35,27 +35,20 @@ export interface StressOutcome {
 }
 
 /** Runs the stress loop on every package the normal run passed clean; replaces the runs of those where it found something. */
-export async function stressStep(opts: {
-  go: string;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  tmpDir: string;
-  goRoot: string;
-  goVersion: string;
-  packages: ResolvedPackage[];
-  executed: ExecutedRun;
-  settings: Settings;
-  cli: CliOptions;
-  setup: StressSetup;
-  userOverlayFile?: string;
-  onStart: (run: GoTestRun) => void;
-  stopped: () => boolean;
-  now: () => number;
-  platform: NodeJS.Platform;
-  pid: number;
-  /** A line for each package as its loop ends: a long nightly run is never silent for long. */
-  onPackage?: (line: string) => void;
-}): Promise<StressOutcome> {
+export async function stressStep(
+  opts: StressContext & {
+    go: string;
+    executed: ExecutedRun;
+    settings: Settings;
+    cli: CliOptions;
+    setup: StressSetup;
+    onStart: (run: GoTestRun) => void;
+    stopped: () => boolean;
+    now: () => number;
+    /** A line for each package as its loop ends: a long nightly run is never silent for long. */
+    onPackage?: (line: string) => void;
+  },
+): Promise<StressOutcome> {
   const budgetMs = opts.setup.request.budgetMs ?? 0;
   const byPath = new Map(opts.packages.map((p) => [p.importPath, p]));
   const candidates = opts.executed.runs.filter(
@@ -70,16 +63,7 @@ export async function stressStep(opts: {
   if (candidates.length > 0) {
     const key = await loadCheckKey(checkKeyPath(opts.env));
     const [helper, templates, stressTemplates] = await Promise.all([
-      ensureHelper({
-        goRoot: opts.goRoot,
-        goVersion: opts.goVersion,
-        env: opts.env,
-        cacheDir: dirname(checkKeyPath(opts.env)),
-        tmpDir: opts.tmpDir,
-        platform: opts.platform,
-        arch: process.arch,
-        pid: opts.pid,
-      }),
+      stressHelper(opts),
       loadTemplates(),
       loadStressTemplates(),
     ]);

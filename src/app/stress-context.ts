@@ -1,0 +1,33 @@
+// What both stress steps take from the run: the loop (--stress) and its reproduction alone
+// (--stress-perturb=SEED), each building the same helper binary.
+import { dirname } from 'node:path';
+import type { ResolvedPackage } from '../model.js';
+import { checkKeyPath } from '../run/check-key.js';
+import { ensureHelper } from '../stress/index.js';
+
+/** The run's facts the stress steps need. */
+export interface StressContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  tmpDir: string;
+  goRoot: string;
+  goVersion: string;
+  packages: ResolvedPackage[];
+  userOverlayFile?: string;
+  platform: NodeJS.Platform;
+  pid: number;
+}
+
+/** The stress helper for this toolchain, built once into the cache beside the check key. */
+export function stressHelper(ctx: StressContext): Promise<string> {
+  return ensureHelper({
+    goRoot: ctx.goRoot,
+    goVersion: ctx.goVersion,
+    env: ctx.env,
+    cacheDir: dirname(checkKeyPath(ctx.env)),
+    tmpDir: ctx.tmpDir,
+    platform: ctx.platform,
+    arch: process.arch,
+    pid: ctx.pid,
+  });
+}
