@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { GoleakRunError } from '../errors.js';
 import type { Templates } from './types.js';
+import { mergeGoFiles } from './merge-go-files.js';
+import { compileTemplate, dropDocLines } from './render-template.js';
 import { templatesDirFrom } from '../package-files.js';
 
 // The package root is two levels up from src/ and tsc's dist/, two or three from the bundle.
@@ -30,5 +32,12 @@ export async function loadTemplates(dir: URL = templatesDir): Promise<Templates>
     { stem: 'record', text: record },
     { stem: 'sign', text: sign },
   ];
-  return { check: parts, testMain, wrapTestMain };
+  // Merged before filling: the parts' import blocks hold no placeholder, so one merge serves every package.
+  const merged = (first: string[]) => compileTemplate(mergeGoFiles([...first, ...parts.map((p) => p.text)].map(dropDocLines)));
+  return {
+    check: parts,
+    testMain,
+    wrapTestMain,
+    checkFile: { alone: merged([]), testMain: merged([testMain]), wrapTestMain: merged([wrapTestMain]) },
+  };
 }

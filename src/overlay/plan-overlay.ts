@@ -5,12 +5,11 @@ import type { IgnoreRule, ResolvedPackage } from '../model.js';
 import { codeTokens, findTestMain, packageClause } from './go-source.js';
 import { type GoToken, tokenizeGo } from '../go-source/go-tokenizer.js';
 import { rulesForPackage } from '../classify/match-rule.js';
-import { goRuleLiterals, renderTemplate } from './render-template.js';
-import { mergeGoFiles } from './merge-go-files.js';
+import { goRuleLiterals } from './render-template.js';
 import { protocolValues } from './protocol-values.js';
 import { rewriteRunCalls } from './rewrite-run-calls.js';
 import { renameTestMain, userTestMainName, wrapExitCalls } from './rewrite-source.js';
-import type { PackageOverlayPlan, Templates } from './types.js';
+import type { CheckVariant, PackageOverlayPlan, Templates } from './types.js';
 
 /** Inputs of planOverlay besides the package and its sources. */
 export interface PlanOptions {
@@ -63,7 +62,7 @@ export function planOverlay(
   };
   // The check's parts, and the TestMain of the package that gets one, rendered into one file
   // (x-prefixed in the external test package).
-  const addCheck = (group: Group, testMain?: string, extra: Record<string, string> = {}): string => {
+  const addCheck = (group: Group, variant: CheckVariant = 'alone', extra: Record<string, string> = {}): string => {
     const name = takeName(group === 'internal' ? 'check' : 'xcheck');
     const values = {
       ...protocolValues(pkg.importPath, opts.key),
@@ -73,11 +72,7 @@ export function planOverlay(
       ...extra,
     };
     // TestMain first: its line in stack traces then stays put when the check's code changes.
-    const parts = [...(testMain ? [testMain] : []), ...opts.templates.check.map((p) => p.text)];
-    plan.files.push({
-      originalPath: join(pkg.dir, name),
-      content: mergeGoFiles(parts.map((t) => renderTemplate(t, values))),
-    });
+    plan.files.push({ originalPath: join(pkg.dir, name), content: opts.templates.checkFile[variant](values) });
     return name;
   };
   const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
@@ -92,7 +87,7 @@ export function planOverlay(
   if (withMain.length === 0) {
     // Only-external directories get the TestMain in the external package, the one that exists.
     const group: Group = pkg.goFiles.length + pkg.testGoFiles.length > 0 ? 'internal' : 'external';
-    plan.notes.push(`TestMain added in ${addCheck(group, opts.templates.testMain)}`);
+    plan.notes.push(`TestMain added in ${addCheck(group, 'testMain')}`);
     return plan;
   }
   const main = withMain[0]!;
@@ -123,7 +118,7 @@ export function planOverlay(
     if (ran.changes + wrapped.changes > 0) hooked.add(file.group);
   }
   for (const group of hooked) {
-    if (group === main.group) addCheck(group, opts.templates.wrapTestMain, { USER_TESTMAIN: userTestMainName });
+    if (group === main.group) addCheck(group, 'wrapTestMain', { USER_TESTMAIN: userTestMainName });
     else addCheck(group);
   }
   plan.notes.push(`TestMain wrapped in ${main.name}`);

@@ -1,5 +1,6 @@
 // Data shapes of the overlay stage.
 import type { IgnoreRule } from '../model.js';
+import type { FillTemplate } from './render-template.js';
 
 /** The Go templates (templates/*.go.tmpl), as text. */
 export interface Templates {
@@ -9,7 +10,12 @@ export interface Templates {
   testMain: string;
   /** A TestMain that calls the user's renamed one. */
   wrapTestMain: string;
+  /** The check's parts merged into one file, compiled once per run: alone, or after either TestMain. */
+  checkFile: Record<CheckVariant, FillTemplate>;
 }
+
+/** Which TestMain, if any, opens the generated check file. */
+export type CheckVariant = 'alone' | 'testMain' | 'wrapTestMain';
 
 /** A file to hand to `go test -overlay`: an existing path replaced, or a new one added. */
 export interface OverlayFile {

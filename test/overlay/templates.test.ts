@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GoleakRunError } from '../../src/errors.js';
 import { loadTemplates } from '../../src/overlay/index.js';
+import { mergeGoFiles } from '../../src/overlay/merge-go-files.js';
+import { protocolValues } from '../../src/overlay/protocol-values.js';
 import { goRuleLiterals, renderTemplate } from '../../src/overlay/render-template.js';
 
 describe('loadTemplates', () => {
@@ -16,6 +18,24 @@ describe('loadTemplates', () => {
     expect(t.check[2]?.text).toContain('func goleakrunWrite(');
     expect(t.testMain).toContain('func TestMain(m *goleakruntesting.M)');
     expect(t.wrapTestMain).toContain('{{USER_TESTMAIN}}(m)');
+  });
+
+  it('compiles the merged check file once: filling it equals rendering every part, then merging', async () => {
+    const t = await loadTemplates();
+    const values = {
+      ...protocolValues('example.com/m/p', 'ab'.repeat(32)),
+      PACKAGE: 'p_test',
+      MAX_WAIT_MS: '1500',
+      RULES: '\t{kind: "any", fn: "{{KEY}}", prefix: false},',
+      USER_TESTMAIN: 'goleakrunUserTestMain',
+    };
+    const firsts = { alone: [], testMain: [t.testMain], wrapTestMain: [t.wrapTestMain] };
+    for (const [variant, first] of Object.entries(firsts)) {
+      const expected = mergeGoFiles([...first, ...t.check.map((p) => p.text)].map((x) => renderTemplate(x, values)));
+      expect(t.checkFile[variant as keyof typeof firsts](values)).toBe(expected);
+    }
+    // A value is inserted as it is: placeholder-like text inside it stays.
+    expect(t.checkFile.alone(values)).toContain('fn: "{{KEY}}"');
   });
 
   it('fails with a typed error naming the missing file', async () => {
