@@ -33,7 +33,8 @@ export async function loadTemplates(dir: URL = templatesDir): Promise<Templates>
     { stem: 'sign', text: sign },
   ];
   // Merged before filling: the parts' import blocks hold no placeholder, so one merge serves every package.
-  const merged = (first: string[]) => compileTemplate(mergeGoFiles([...first, ...parts.map((p) => p.text)].map(dropDocLines)));
+  const merged = (first: string[]) =>
+    compileTemplate(mergeGoFiles([...first, ...parts.map((p) => p.text)].map(dropDocLines)));
   return {
     check: parts,
     testMain,
