@@ -3,7 +3,7 @@ import type { CommandDeps } from './command-deps.js';
 import { resolve } from 'node:path';
 import { parseArgs } from '../cli/options.js';
 import { GoleakRunError, UsageError } from '../errors.js';
-import { resolvePackages } from '../resolve/resolve-packages.js';
+import { type Resolution, resolvePackages } from '../resolve/resolve-packages.js';
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
 import { setupFailedRun } from '../run/setup-failure.js';
@@ -19,6 +19,7 @@ import { findRepoRoot } from './repo-root.js';
 import { narrowToShard, shardInfo } from './shard-step.js';
 import type { GoJsonStep } from './go-json-step.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
+import { confirmResolution, heldWriter, openWarmCache, settleWarmStart } from './warm-start.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
 
 /** The signals that stop a run, each with the exit code a shell reports for it (128 + its number). */
@@ -76,7 +77,8 @@ export async function main(deps: MainDeps): Promise<number> {
   }
 }
 
-async function run(deps: MainDeps, state: RunState): Promise<number> {
+// `fresh`: go list's resolution, when a warm start from a saved one was dropped for it.
+async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise<number> {
   const parsed = parseArgs(deps.argv, deps.version);
   if (parsed.kind === 'print') {
     deps.stdout.write(parsed.text);
@@ -91,13 +93,13 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   }
   readUserOverlay(flags.userOverlay, cwd);
   const startedAt = deps.now();
-  const resolving = resolvePackages({
-    go: deps.go,
-    cwd,
-    env: deps.env,
-    patterns: cli.patterns,
-    buildFlags: flags.listFlags,
-  });
+  const resolving = fresh
+    ? Promise.resolve(fresh)
+    : resolvePackages({ go: deps.go, cwd, env: deps.env, patterns: cli.patterns, buildFlags: flags.listFlags });
+  const warmCache = openWarmCache({ ...deps, cwd, cli, flags, now: startedAt.getTime() });
+  const warm = fresh ? undefined : warmCache?.read();
+  // Handlers are attached now: go list failing while go test runs must not go unhandled.
+  const confirming = warm && confirmResolution(resolving, warm);
   // While go list works: the run stage (and execa with it) loads, and the temp dir and its
   // watchdog start. Start-up is paid by every run, even a fully cached one.
   const runStage = import('./execute-run.js');
@@ -105,7 +107,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     state.watchdog = startWatchdog({ tempDir: tmp.path, platform: deps.platform });
     return tmp;
   });
-  const resolved = await resolving;
+  const resolved = warm ?? (await resolving);
   const inputs = await loadRunInputs({
     cli,
     flags,
@@ -131,6 +133,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
   const progress = createProgressLine(deps.stderr, progressEnabled(deps.env, deps.stderr.isTTY === true), tested);
   const { executeRun } = await runStage;
   let finishing: Promise<typeof import('./finish-stage.js')> | undefined;
+  // A warm start shows nothing of its run until go list has confirmed it.
+  const heldStdout = warm && settings.goJson?.kind !== 'file' ? heldWriter(deps.stdout) : undefined;
   // Loaded only when asked for: every module costs start-up time.
   state.goJson = settings.goJson
     ? await (await import('./go-json-step.js')).startGoJson({
@@ -138,7 +142,7 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
         resolution,
         baseline: inputs.baseline,
         env: deps.env,
-        stdout: deps.stdout,
+        stdout: heldStdout ?? deps.stdout,
       })
     : undefined;
   const perturbSeed = stress?.request.budgetMs === undefined ? stress?.request.perturb : undefined;
@@ -159,7 +163,8 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     typeof perturbSeed === 'number'
       ? (await import('./perturb-step.js')).perturbationExtender({ ...stressRun, env: deps.env, seed: perturbSeed })
       : undefined;
-  const executed = await executeRun({
+  let dropped = false;
+  const execution = executeRun({
     ...(extendPlans ? { extendPlans } : {}),
     ...(state.goJson ? { key: state.goJson.key, onStreamLine: state.goJson.listener } : {}),
     go: deps.go,
@@ -181,11 +186,26 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     onStart: (started) => {
       state.running = started;
       if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
-      if (state.signal) void started.stop();
+      if (state.signal || dropped) void started.stop();
+      // With go test started, off the critical path: what the next run may start from.
+      if (!warm) warmCache?.save(resolved);
       // Node waits for go test from here on: the time to load what comes after it.
       finishing ??= import('./finish-stage.js');
     },
   });
+  const dropping = await settleWarmStart(confirming, execution, async () => {
+    dropped = true;
+    await state.running?.stop();
+  });
+  if (dropping) {
+    progress.clear();
+    if (state.signal) return reportInterrupted(deps, state.signal);
+    if (dropping.kind === 'failed') throw dropping.error;
+    await dropRun(state);
+    return run(deps, state, dropping.fresh);
+  }
+  heldStdout?.release();
+  const executed = await execution;
   progress.clear();
   if (state.signal) return reportInterrupted(deps, state.signal);
   await state.goJson?.finish();
@@ -245,6 +265,18 @@ async function run(deps: MainDeps, state: RunState): Promise<number> {
     repoRoot,
   });
   return report.exitCode;
+}
+
+// Undoes what a dropped warm start set up, in main's cleanup order, before the run begins again.
+async function dropRun(state: RunState): Promise<void> {
+  await state.goJson?.abort();
+  const tmp = await state.tmp?.catch(() => undefined);
+  await tmp?.remove();
+  state.watchdog?.stop();
+  delete state.goJson;
+  delete state.tmp;
+  delete state.watchdog;
+  delete state.running;
 }
 
 function reportInterrupted(deps: MainDeps, signal: InterruptSignal): number {
