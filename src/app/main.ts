@@ -134,7 +134,7 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
   const { executeRun } = await runStage;
   let finishing: Promise<typeof import('./finish-stage.js')> | undefined;
   // A warm start shows nothing of its run until go list has confirmed it.
-  const heldStdout = warm && settings.goJson?.kind !== 'file' ? heldWriter(deps.stdout) : undefined;
+  const heldStdout = warm && settings.goJson?.kind === 'stdout' ? heldWriter(deps.stdout) : undefined;
   // Loaded only when asked for: every module costs start-up time.
   state.goJson = settings.goJson
     ? await (await import('./go-json-step.js')).startGoJson({
