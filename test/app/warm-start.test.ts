@@ -41,8 +41,8 @@ describe('settleWarmStart', () => {
     expect(await settleWarmStart(Promise.resolve({ kind: 'same' }), Promise.resolve(1), stop)).toBeUndefined();
     expect(events).toEqual([]);
     const fresh = resolution(['c']);
-    let finish = (_: unknown) => undefined as void;
-    const running = new Promise((resolve) => {
+    let finish: (value: number) => void = () => undefined;
+    const running = new Promise<number>((resolve) => {
       finish = resolve;
     });
     const dropping = settleWarmStart(Promise.resolve({ kind: 'changed', fresh }), running, async () => {
