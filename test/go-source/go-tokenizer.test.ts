@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenizeGo } from '../../src/go-source/go-tokenizer.js';
+import { runs } from '../fuzz/support.js';
 
 const kinds = (src: string): string[] => tokenizeGo(src).tokens.map((t) => `${t.kind}:${t.text}`);
 
@@ -73,5 +75,39 @@ describe('tokenizeGo', () => {
     const { tokens, warnings } = tokenizeGo('s := "a\\\nnext');
     expect(warnings).toHaveLength(1);
     expect(tokens.at(-1)).toMatchObject({ text: 'next', line: 2 });
+  });
+});
+
+describe('tokenizeGo on arbitrary text', () => {
+  // The identifier rule of the Go spec, as a pattern: the tokenizer's ASCII fast path must agree with it.
+  const identifier = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+  const identifierPart = /[\p{L}\p{Nd}_]/u;
+  const text = fc.stringMatching(/^[a-zA-Z0-9_ .(){}"'`\n/*+\-éß日本Ω١٢_\t]*$/);
+
+  it('cuts identifiers exactly where the Unicode rule ends them, and everything else into its own kinds', () => {
+    fc.assert(
+      fc.property(text, (src) => {
+        const { tokens } = tokenizeGo(src);
+        for (const t of tokens) {
+          expect(src.slice(t.start, t.end)).toBe(t.text);
+          if (t.kind === 'ident') {
+            expect(t.text).toMatch(identifier);
+            expect(identifierPart.test(src[t.end] ?? '')).toBe(false);
+          }
+          if (t.kind === 'punct') {
+            expect(t.text).toHaveLength(1);
+            expect(/[\p{L}_0-9]/u.test(t.text)).toBe(false);
+          }
+        }
+        // Nothing but blanks between tokens.
+        let at = 0;
+        for (const t of tokens) {
+          expect(src.slice(at, t.start).trim()).toBe('');
+          at = t.end;
+        }
+        expect(src.slice(at).trim()).toBe('');
+      }),
+      runs(500),
+    );
   });
 });
