@@ -8,6 +8,7 @@ import {
   mapOverlayPaths,
   type PackageOverlayPlan,
   planOverlay,
+  type Templates,
   writeOverlay,
 } from '../overlay/index.js';
 import { applyResults, createEventParser, createRunFold, isParseWarning, type RunContext } from '../parse/index.js';
@@ -15,6 +16,7 @@ import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
+import { STREAM_FILE_NAME } from '../run/temp-dir.js';
 import { buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import { ToolchainError } from '../errors.js';
@@ -55,8 +57,10 @@ export async function executeRun(opts: {
   onProgress: ProgressListener;
   /** Receives the started run so an interrupt can stop its whole process group. */
   onStart: (run: GoTestRun) => void;
-  /** The machine's check key when the caller already loaded it (it reads the stream too). */
-  key?: string;
+  /** The machine's check key when the caller already loads it (it reads the stream too). */
+  key?: string | Promise<string>;
+  /** The templates, when the caller started loading them before go list answered. */
+  templates?: Promise<Templates>;
   /** --go-json: receives every stdout line of go test. */
   onStreamLine?: StreamListener;
   /** Changes the planned overlay before it is written (--stress-perturb=SEED adds the perturbation). */
@@ -67,7 +71,10 @@ export async function executeRun(opts: {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
   const sources = userOverlay.read;
-  const [templates, key] = await Promise.all([loadTemplates(), opts.key ?? loadCheckKey(checkKeyPath(opts.env))]);
+  const [templates, key] = await Promise.all([
+    opts.templates ?? loadTemplates(),
+    opts.key ?? loadCheckKey(checkKeyPath(opts.env)),
+  ]);
   const tested = opts.packages.filter((p) => !p.noTestFiles);
   const planned = tested.map((pkg) =>
     planOverlay(pkg, sources, {
@@ -95,7 +102,7 @@ export async function executeRun(opts: {
     go: opts.go,
     cwd: opts.cwd,
     env: buildTestEnv(opts.env, resultsDir),
-    streamFile: join(opts.tmpDir, 'stream.jsonl'),
+    streamFile: join(opts.tmpDir, STREAM_FILE_NAME),
     args: buildGoTestArgs({
       overlayFile: written.overlayFile,
       passThrough: opts.flags.passThrough,

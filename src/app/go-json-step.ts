@@ -1,7 +1,6 @@
 // Wires --go-json into a run: where the stream goes, the key that tells the check's records, and
 // the verdict of each finished package, decided exactly as the final report decides it.
 import type { Baseline } from '../baseline/types.js';
-import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import type { Resolution } from '../resolve/resolve-packages.js';
 import { packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
@@ -11,9 +10,8 @@ import { readSource } from './local-files.js';
 import type { Settings } from './settings.js';
 import { openStreamFile } from './stream-file.js';
 
-/** The started stream: hand `key` and `listener` to executeRun; `finish` after it, `abort` on any failure. */
+/** The started stream: hand `listener` to executeRun; `finish` after it, `abort` on any failure. */
 export interface GoJsonStep {
-  key: string;
   listener: StreamListener;
   finish: () => Promise<void>;
   abort: () => Promise<void>;
@@ -24,12 +22,13 @@ export async function startGoJson(opts: {
   settings: Settings;
   resolution: Resolution;
   baseline: Baseline | undefined;
-  env: NodeJS.ProcessEnv;
+  /** The machine's check key, as the run loads it. */
+  key: Promise<string>;
   stdout: { write: (s: string) => unknown };
 }): Promise<GoJsonStep | undefined> {
   const to = opts.settings.goJson;
   if (!to) return undefined;
-  const key = await loadCheckKey(checkKeyPath(opts.env));
+  const key = await opts.key;
   const file = to.kind === 'file' ? await openStreamFile(to.path) : undefined;
   const verdict = (done: DonePackage) => {
     const { run } = done;
@@ -60,7 +59,6 @@ export async function startGoJson(opts: {
     paths: { moduleDir: opts.resolution.module.dir },
   });
   return {
-    key,
     listener: sink.listener,
     finish: async () => {
       await sink.finish();

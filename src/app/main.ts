@@ -7,6 +7,8 @@ import { type Resolution, resolvePackages } from '../resolve/resolve-packages.js
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
 import { setupFailedRun } from '../run/setup-failure.js';
+import { loadTemplates } from '../overlay/load-templates.js';
+import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { createTempDir, type TempDir } from '../run/temp-dir.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import { startWatchdog, type Watchdog } from '../run/watchdog.js';
@@ -103,6 +105,10 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
   // While go list works: the run stage (and execa with it) loads, and the temp dir and its
   // watchdog start. Start-up is paid by every run, even a fully cached one.
   const runStage = import('./execute-run.js');
+  const templates = loadTemplates();
+  const key = loadCheckKey(checkKeyPath(deps.env, deps.platform));
+  // Settled later; a broken install must not go unhandled before then.
+  templates.catch(() => undefined);
   state.tmp = createTempDir().then((tmp) => {
     state.watchdog = startWatchdog({ tempDir: tmp.path, platform: deps.platform });
     return tmp;
@@ -141,7 +147,7 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
         settings,
         resolution,
         baseline: inputs.baseline,
-        env: deps.env,
+        key,
         stdout: heldStdout ?? deps.stdout,
       })
     : undefined;
@@ -164,9 +170,17 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
       ? (await import('./perturb-step.js')).perturbationExtender({ ...stressRun, env: deps.env, seed: perturbSeed })
       : undefined;
   let dropped = false;
+  // Every go test the run starts: an interrupt, or a dropped warm start, must reach its process group.
+  const track = (started: GoTestRun) => {
+    state.running = started;
+    if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
+    if (state.signal || dropped) void started.stop();
+  };
   const execution = executeRun({
     ...(extendPlans ? { extendPlans } : {}),
-    ...(state.goJson ? { key: state.goJson.key, onStreamLine: state.goJson.listener } : {}),
+    ...(state.goJson ? { onStreamLine: state.goJson.listener } : {}),
+    key,
+    templates,
     go: deps.go,
     cwd,
     env: runEnv,
@@ -184,9 +198,7 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
         now: deps.now().getTime(),
       }),
     onStart: (started) => {
-      state.running = started;
-      if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
-      if (state.signal || dropped) void started.stop();
+      track(started);
       // With go test started, off the critical path: what the next run may start from.
       if (!warm) warmCache?.save(resolved);
       // Node waits for go test from here on: the time to load what comes after it.
@@ -219,11 +231,7 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
     settings,
     cli,
     setup: stress as NonNullable<typeof stress>,
-    onStart: (started) => {
-      state.running = started;
-      if (started.pid !== undefined) state.watchdog?.watchGroup(started.pid);
-      if (state.signal) void started.stop();
-    },
+    onStart: track,
     stopped: () => state.signal !== undefined,
     now: () => deps.now().getTime(),
     onPackage: (line) => deps.stderr.write(`goleak-run: ${line}\n`),

@@ -4,8 +4,8 @@
 // lines: 5.9 s into a file, 3.9 s into /dev/null), and a reader woken per write costs a context
 // switch each; a pipe read in batches costs almost nothing. The pipe holds 64 KiB, which go test fills in under a millisecond, hence
 // the thread (node's timers wait 1 ms at least) and the short naps.
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { closeSync, constants, lstatSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Tail } from './tail-file.js';
 
@@ -90,10 +90,19 @@ export interface FifoStream {
   follow: (onText: (text: string) => void) => Tail;
 }
 
-/** Makes a named pipe at `path` and opens both ends; undefined where mkfifo is missing (Windows). */
+/** Makes a named pipe at `path` ahead of openFifoStream; where it cannot, openFifoStream tries again. */
+export function makeFifo(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('mkfifo', ['-m', '600', path], { windowsHide: true }, () => resolve());
+  });
+}
+
+/** Opens both ends of a named pipe at `path`, making it unless makeFifo did; undefined where mkfifo is missing (Windows). */
 export function openFifoStream(path: string): FifoStream | undefined {
   try {
-    execFileSync('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
+    if (!lstatSync(path, { throwIfNoEntry: false })?.isFIFO()) {
+      execFileSync('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
+    }
   } catch {
     return undefined;
   }

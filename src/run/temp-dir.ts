@@ -1,5 +1,6 @@
 // The run's private temp directory: created once, removed on every exit path.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { makeFifo } from './follow-fifo.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,10 +16,14 @@ export interface TempDir {
   remove: () => Promise<void>;
 }
 
+/** go test's stdout in the temp dir: a named pipe where there is mkfifo (run/follow-fifo.ts), else a file. */
+export const STREAM_FILE_NAME = 'stream.jsonl';
+
 /** Creates `$TMPDIR/goleak-run-XXXXXX`; overlay files live here, never in the user's tree. */
 export async function createTempDir(): Promise<TempDir> {
   const path = await mkdtemp(join(tmpdir(), 'goleak-run-'));
   const goTmpDir = join(path, 'gotmp');
-  await mkdir(goTmpDir);
+  // The pipe is made now, while go list runs, rather than on the way to starting go test.
+  await Promise.all([mkdir(goTmpDir), makeFifo(join(path, STREAM_FILE_NAME))]);
   return { path, goTmpDir, remove: () => rm(path, { recursive: true, force: true }).catch(() => undefined) };
 }

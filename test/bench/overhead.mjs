@@ -3,7 +3,7 @@
 // the overlay, and go test -json with the overlay against plain go test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -55,6 +55,8 @@ export function overheadBreakdown({ dir, cli, dist, rounds }) {
     return JSON.parse(r.stdout);
   };
   overlay();
+  // Where runs save their resolution (src/app/warm-start.ts): $XDG_CACHE_HOME/goleak-run, else ~/.cache.
+  const resolutionCache = join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'goleak-run', 'resolution');
   const listArgs = ['list', '-e', '-json=ImportPath,Dir,Name,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Error', './...'];
   const parts = {
     'node start-up (node -e "")': () => timed('node', ['-e', ''], dir, env),
@@ -66,6 +68,11 @@ export function overheadBreakdown({ dir, cli, dist, rounds }) {
     'go test -json -overlay (cached)': () =>
       timed('go', ['test', '-json', `-overlay=${join(cacheDir, 'overlay.json')}`, './...'], dir, env),
     'goleak-run (cached)': () => timed('node', [cli, '--no-config', '--no-baseline', './...'], dir, env),
+    // Without the resolution the last run saved: go test waits for go list, as on a changed tree.
+    'goleak-run (cached, cold start)': () => {
+      rmSync(resolutionCache, { recursive: true, force: true });
+      return timed('node', [cli, '--no-config', '--no-baseline', './...'], dir, env);
+    },
   };
   const samples = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
   const steps = { plan: [], write: [], cached: [] };
@@ -77,7 +84,9 @@ export function overheadBreakdown({ dir, cli, dist, rounds }) {
   }
   rmSync(cacheDir, { recursive: true, force: true });
   const line = (name, ms, note = '') => console.log(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms${note}`);
-  console.log(`fixed cost, median of ${rounds} alternating rounds (in a run, go list overlaps node's loading):`);
+  console.log(
+    `fixed cost, median of ${rounds} alternating rounds (in a run, go list overlaps node's loading; in a warm start, go test too):`,
+  );
   for (const [name, xs] of Object.entries(samples)) line(name, median(xs));
   line('overlay plan (all packages)', median(steps.plan));
   line('overlay write, into a temp dir', median(steps.write), '   (what every run paid before the cache)');
