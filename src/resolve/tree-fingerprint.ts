@@ -5,8 +5,8 @@
 // time (warm-resolution.ts); go list still confirms it, so a change this misses costs a restart,
 // never a wrong verdict.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { userDir } from '../user-dirs.js';
 
 /** Path → `ino:size:mtimeNs:ctimeNs`, or `-` for a path that does not exist. */
 export type Fingerprint = Record<string, string>;
@@ -91,13 +91,5 @@ function walked(name: string): boolean {
 
 // Where `go env -w` keeps its settings (GOFLAGS among them): `go env GOENV`, without asking go.
 function goEnvFile(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
-  if (env.GOENV) return env.GOENV;
-  const config =
-    env.XDG_CONFIG_HOME ||
-    (platform === 'darwin'
-      ? join(homedir(), 'Library', 'Application Support')
-      : platform === 'win32'
-        ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
-        : join(homedir(), '.config'));
-  return join(config, 'go', 'env');
+  return env.GOENV || join(userDir('config', env, platform), 'go', 'env');
 }

@@ -3,22 +3,15 @@
 // from run to run; a cached test result was signed by the same key.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { userDir } from '../user-dirs.js';
 
 const KEY_RE = /^[0-9a-f]{64}$/;
 
 /** Where the key lives: `$XDG_CACHE_HOME/goleak-run/check-key`, else the platform's cache directory. */
 export function checkKeyPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
-  const base =
-    env.XDG_CACHE_HOME ||
-    (platform === 'darwin'
-      ? join(homedir(), 'Library', 'Caches')
-      : platform === 'win32'
-        ? (env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'))
-        : join(homedir(), '.cache'));
-  return join(base, 'goleak-run', 'check-key');
+  return join(userDir('cache', env, platform), 'goleak-run', 'check-key');
 }
 
 /** Reads the key, creating it on first use; an unwritable cache gives a key for this run only. */
