@@ -1,7 +1,6 @@
-// I/O: the stats of what `go list` reads to resolve relative patterns: every directory a `./...`
-// walk visits (a directory's times change when an entry is added, removed or renamed), the .go
-// files in them, the go.mod, go.work and go.sum files Go looks for above, the `go env -w` file and
-// the toolchain. An unchanged fingerprint lets a run start go test from the resolution saved last
+// I/O: the stats of what `go list` reads to resolve relative patterns: the listing of every
+// directory a `./...` walk visits, the .go files in them, the go.mod, go.work and go.sum files Go
+// looks for above, the `go env -w` file and the toolchain. An unchanged fingerprint lets a run start go test from the resolution saved last
 // time (warm-resolution.ts); go list still confirms it, so a change this misses costs a restart,
 // never a wrong verdict.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
@@ -49,15 +48,17 @@ export function takeFingerprint(opts: {
   add(join(opts.goRoot, 'VERSION'));
   add(join(opts.goRoot, 'bin', 'go'));
   const walk = (dir: string, root: boolean): boolean => {
-    add(dir);
     let names: Dirent[];
     try {
       names = readdirSync(dir, { withFileTypes: true });
     } catch {
+      add(dir);
       return true;
     }
-    // A nested module is not part of `./...`: its go.mod is watched (removing it changes the
-    // directory's times), its packages are not.
+    fingerprint[dir] = listingKey(names);
+    entries++;
+    // A nested module is not part of `./...`: its go.mod is watched (and is in the listing), its
+    // packages are not.
     if (!root && names.some((e) => e.name === 'go.mod' && !e.isDirectory())) {
       add(join(dir, 'go.mod'));
       return true;
@@ -76,12 +77,33 @@ export function takeFingerprint(opts: {
   return walk(opts.cwd, true) ? fingerprint : undefined;
 }
 
-/** True when every path still has the stat the fingerprint saved. */
+/** True when every path still has the stat (a directory: the listing) the fingerprint saved. */
 export function fingerprintHolds(fingerprint: Fingerprint): boolean {
   for (const path in fingerprint) {
-    if (statKey(path) !== fingerprint[path]) return false;
+    const saved = fingerprint[path]!;
+    if ((saved.startsWith(LISTING) ? currentListing(path) : statKey(path)) !== saved) return false;
   }
   return true;
+}
+
+// A directory is known by the names in it that go list can see: its subdirectories, .go files
+// and go.mod. Its own times would do, but change with every file a test writes beside its code.
+const LISTING = 'ls:';
+
+function listingKey(names: Dirent[]): string {
+  const seen = names
+    .filter((e) => e.isDirectory() || e.name.endsWith('.go') || e.name === 'go.mod')
+    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+    .sort();
+  return `${LISTING}${seen.join('\0')}`;
+}
+
+function currentListing(dir: string): string {
+  try {
+    return listingKey(readdirSync(dir, { withFileTypes: true }));
+  } catch {
+    return '?';
+  }
 }
 
 // The go command's walk of `./...` skips these (go help packages).

@@ -62,7 +62,16 @@ describe('takeFingerprint', () => {
     expect(paths).not.toContain('/mod/nested/n/n.go');
   });
 
+  it('still holds after a test wrote files beside the code, or touched a directory', () => {
+    const fp = take();
+    writeFileSync(join(tree, 'a', 'out.log'), 'written by a test');
+    writeFileSync(join(tree, 'coverage.out'), 'mode: set\n');
+    utimesSync(join(tree, 'lib'), 0, 0);
+    expect(fingerprintHolds(fp)).toBe(true);
+  });
+
   it.each([
+    ['a new directory, empty yet', () => mkdirSync(join(tree, 'lib', 'next'))],
     ['an edited .go file', () => writeFileSync(join(tree, 'a/a.go'), 'package q\n')],
     ['a new package deep in the tree', () => write('lib/deep/c/c.go')],
     ['a removed test file', () => rmSync(join(tree, 'a/a_test.go'))],
