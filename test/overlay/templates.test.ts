@@ -43,7 +43,9 @@ describe('loadTemplates', () => {
     try {
       const err = await loadTemplates(pathToFileURL(`${empty}/`)).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GoleakRunError);
-      expect((err as Error).message).toMatch(/cannot read template (check|scan|record|sign|testmain|wrap-testmain)\.go\.tmpl/);
+      expect((err as Error).message).toMatch(
+        /cannot read template (check|scan|record|sign|testmain|wrap-testmain)\.go\.tmpl/,
+      );
       expect((err as Error).cause).toBeDefined();
     } finally {
       await rm(empty, { recursive: true });
