@@ -30,7 +30,7 @@ interface TestFile {
   path: string;
   group: Group;
   src: string;
-  tokens: GoToken[];
+  readonly tokens: GoToken[];
 }
 
 /** Plans the overlay of one package; `sources` returns a file's text by absolute path. */
@@ -75,7 +75,7 @@ export function planOverlay(
     plan.files.push({ originalPath: join(pkg.dir, name), content: opts.templates.checkFile[variant](values) });
     return name;
   };
-  const withMain = files.filter((f) => findTestMain(codeTokens(f.tokens)) >= 0);
+  const withMain = files.filter((f) => f.src.includes('TestMain') && findTestMain(codeTokens(f.tokens)) >= 0);
   const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
   if (pinned) {
     // An added TestMain would be one more frame between main.main and testing.(*M).Run, and
@@ -127,13 +127,14 @@ export function planOverlay(
   return plan;
 }
 
+const RUNNER_FRAMES = /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/;
+
 // `file:line` of an example whose `// Output:` lists the runner's frames (e.g. runtime.Callers
 // printed by conc's ExampleCatcher_callers), if any.
 function exampleExpectingRunnerFrames(files: TestFile[]): string | undefined {
   for (const file of files) {
-    const frame = file.tokens.find(
-      (t) => t.kind === 'comment' && /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/.test(t.text),
-    );
+    if (!RUNNER_FRAMES.test(file.src)) continue;
+    const frame = file.tokens.find((t) => t.kind === 'comment' && RUNNER_FRAMES.test(t.text));
     if (frame) return `${file.name}:${frame.line}`;
   }
   return undefined;
@@ -148,9 +149,24 @@ function readTestFile(
 ): TestFile {
   const path = join(pkg.dir, name);
   const src = sources(path);
-  const { tokens, warnings } = tokenizeGo(src);
-  for (const w of warnings) plan.warnings.push(`${name}:${w.line}: ${w.message}`);
-  return { name, path, group, src, tokens };
+  // Tokenized when first needed: most test files are only searched for text that cannot occur
+  // without its name (TestMain, the runner's frames), and a large suite's tokens cost more than
+  // everything else the plan does. A file never tokenized is one goleak-run does not rewrite.
+  let tokens: GoToken[] | undefined;
+  return {
+    name,
+    path,
+    group,
+    src,
+    get tokens() {
+      if (tokens === undefined) {
+        const lexed = tokenizeGo(src);
+        tokens = lexed.tokens;
+        for (const w of lexed.warnings) plan.warnings.push(`${name}:${w.line}: ${w.message}`);
+      }
+      return tokens;
+    },
+  };
 }
 
 // New files need names no file of the directory has, listed or hidden by build tags.

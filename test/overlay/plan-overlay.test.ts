@@ -151,6 +151,17 @@ describe('planOverlay with a user TestMain', () => {
     expect(file(r, 'm2_test.go')).toContain('func TestMain(');
   });
 
+  it('reads, without tokenizing, test files that cannot declare TestMain: the word in a comment is not one', () => {
+    const r = plan(pkg({ testGoFiles: ['a_test.go', 'b_test.go'] }), {
+      'a_test.go': 'package a\n\n// Like TestMain, but not: func TestMain(m *testing.M)\nfunc TestA(t *testing.T) {}\n',
+      // Lexed, this would warn of an unterminated raw string; nothing in it needs lexing.
+      'b_test.go': 'package a\n\nfunc TestB(t *testing.T) {}\n\nvar s = `open',
+    });
+    expect(r.notes).toEqual(['TestMain added in goleakrun_check_test.go']);
+    expect(r.warnings).toEqual([]);
+    expect(r.files.map((f) => f.originalPath.split('/').pop())).toEqual(['goleakrun_check_test.go']);
+  });
+
   it('passes tokenizer warnings on with the file name', () => {
     const r = plan(pkg({ testGoFiles: ['main_test.go'] }), { 'main_test.go': `${mainSrc}/* unclosed` });
     expect(r.warnings).toEqual(['main_test.go:11: unterminated /* comment']);
