@@ -28,6 +28,7 @@ const buffer = Buffer.allocUnsafe(PIECE);
 let used = 0;
 let heldSince = 0;
 let idle = 0;
+let lastData = performance.now();
 let fresh = false;
 // True while the decoder holds no part of a character: an ASCII piece is then copied as Latin-1,
 // which is the same text and several times faster to decode.
@@ -61,6 +62,7 @@ for (;;) {
     if (used === 0) heldSince = performance.now();
     used += got;
     idle = 0;
+    lastData = performance.now();
     fresh = true;
     if (used < PIECE) continue;
   }
@@ -71,10 +73,12 @@ for (;;) {
   if (got === 0 || (got < 0 && done)) break;
   if (got < 0) {
     // 0.3 ms while the writer writes (it fills the pipe in 0.7 ms), doubling while it is quiet up
-    // to 50 ms: every look costs about 0.2 ms of CPU, which go test's builds and links could use.
-    // The end of the run wakes the nap at once (finish notifies state[0]).
+    // to 5 ms, a stall the writer hardly feels; after 100 ms of quiet (builds, links, a long test)
+    // up to 50 ms: every look costs CPU that go test's builds and links could use. The end of the
+    // run wakes the nap at once (finish notifies state[0]).
     fresh = false;
-    Atomics.wait(state, 0, 0, Math.min(50, 0.3 * 2 ** idle));
+    const cap = performance.now() - lastData >= 100 ? 50 : 5;
+    Atomics.wait(state, 0, 0, Math.min(cap, 0.3 * 2 ** idle));
     idle = Math.min(idle + 1, 8);
   }
 }
