@@ -20,6 +20,7 @@ import { isDirectory, readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
 import { narrowToShard, shardInfo } from './shard-step.js';
 import type { GoJsonStep } from './go-json-step.js';
+import { writeOverlayFiles } from './overlay-cache.js';
 import { loadRunInputs, saveBaseline } from './run-inputs.js';
 import { confirmResolution, heldWriter, openWarmCache, settleWarmStart } from './warm-start.js';
 import { colorEnabled, progressEnabled } from './terminal.js';
@@ -189,14 +190,8 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
     flags,
     tmpDir: tmp.path,
     onProgress: (e) => progress.packageDone(e.leaked),
-    writeOverlayFiles: async (plans, tmpDir, userReplace) =>
-      (await import('./overlay-cache.js')).writeOverlayFiles({
-        plans,
-        tmpDir,
-        userReplace,
-        env: deps.env,
-        now: deps.now().getTime(),
-      }),
+    writeOverlayFiles: (plans, tmpDir, userReplace) =>
+      writeOverlayFiles({ plans, tmpDir, userReplace, env: deps.env, now: deps.now().getTime() }),
     onStart: (started) => {
       track(started);
       // With go test started, off the critical path: what the next run may start from.

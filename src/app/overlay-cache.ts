@@ -27,8 +27,8 @@ export async function writeOverlayFiles(opts: {
   }
 }
 
-/** `<user cache>/goleak-run/overlay`, beside the check key whose signatures the files carry. */
-export function overlayCacheDir(env: NodeJS.ProcessEnv): string {
+// `<user cache>/goleak-run/overlay`, beside the check key whose signatures the files carry.
+function overlayCacheDir(env: NodeJS.ProcessEnv): string {
   return join(dirname(checkKeyPath(env)), 'overlay');
 }
 
