@@ -1,13 +1,13 @@
-// I/O: the stats of what `go list` reads to resolve relative patterns: the listing of every
-// directory a `./...` walk visits, the .go files in them, the go.mod, go.work and go.sum files Go
-// looks for above, the `go env -w` file and the toolchain. An unchanged fingerprint lets a run start go test from the resolution saved last
-// time (warm-resolution.ts); go list still confirms it, so a change this misses costs a restart,
-// never a wrong verdict.
+// I/O: a fingerprint of what `go list` reads to resolve relative patterns: the listing of every
+// directory a `./...` walk visits, and the stats of the .go files in them, of the go.mod, go.work
+// and go.sum files Go looks for above, of the `go env -w` file and of the toolchain. An unchanged
+// fingerprint lets a run start go test from the resolution saved last time (warm-resolution.ts);
+// go list still confirms it, so a change this misses costs a restart, never a wrong verdict.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userDir } from '../user-dirs.js';
 
-/** Path → `ino:size:mtimeNs:ctimeNs`, or `-` for a path that does not exist. */
+/** Path → its directory listing (`ls:…`), its stat (`ino:size:mtimeNs:ctimeNs`), or `-` when absent. */
 export type Fingerprint = Record<string, string>;
 
 // Beyond this many entries, checking costs about as much as go list itself.
