@@ -2,8 +2,9 @@
 // go test writes, instead of being woken by each write. A chatty test makes go test write
 // millions of events, one write each: into a file every write costs the file system (2,000,000
 // lines: 5.9 s into a file, 3.9 s into /dev/null), and a reader woken per write costs a context
-// switch each; a pipe read in batches costs almost nothing. The pipe holds 64 KiB, which go test fills in under a millisecond, hence
-// the thread (node's timers wait 1 ms at least) and the short naps.
+// switch each; a pipe read in batches costs almost nothing. The pipe holds 64 KiB, which go test
+// fills in under a millisecond, hence the thread (node's timers wait 1 ms at least) and the short
+// naps.
 import { execFile, execFileSync } from 'node:child_process';
 import { closeSync, constants, lstatSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -101,7 +102,7 @@ export function makeFifo(path: string): Promise<void> {
   });
 }
 
-/** Opens both ends of a named pipe at `path`, making it unless makeFifo did; undefined where mkfifo is missing (Windows). */
+/** Opens both ends of a named pipe at `path` (made here unless makeFifo did); undefined without mkfifo (Windows). */
 export function openFifoStream(path: string): FifoStream | undefined {
   try {
     if (!lstatSync(path, { throwIfNoEntry: false })?.isFIFO()) {
