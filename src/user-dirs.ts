@@ -19,6 +19,11 @@ const DIRS = {
   },
 } as const;
 
+/** goleak-run's own cache directory: the check key, the overlay files, saved resolutions, the stress helper. */
+export function goleakRunCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  return join(userDir('cache', env, platform), 'goleak-run');
+}
+
 /** `$XDG_CACHE_HOME` or `$XDG_CONFIG_HOME` when set, else the platform's own place for that kind. */
 export function userDir(kind: keyof typeof DIRS, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   const d = DIRS[kind];

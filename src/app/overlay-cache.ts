@@ -6,9 +6,9 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type PackageOverlayPlan, type WrittenOverlay, writeOverlay } from '../overlay/index.js';
-import { checkKeyPath } from '../run/check-key.js';
+import { goleakRunCacheDir } from '../user-dirs.js';
 
 const HOUR = 3_600_000;
 /** The overlay in the cache, or in the temp dir when the cache cannot be written (it costs speed, not the run). */
@@ -29,7 +29,7 @@ export async function writeOverlayFiles(opts: {
 
 // `<user cache>/goleak-run/overlay`, beside the check key whose signatures the files carry.
 function overlayCacheDir(env: NodeJS.ProcessEnv): string {
-  return join(dirname(checkKeyPath(env)), 'overlay');
+  return join(goleakRunCacheDir(env, process.platform), 'overlay');
 }
 
 /** Entries unused this long are removed. */

@@ -1,8 +1,7 @@
 // What both stress steps take from the run: the loop (--stress) and its reproduction alone
 // (--stress-perturb=SEED), each building the same helper binary.
-import { dirname } from 'node:path';
 import type { ResolvedPackage } from '../model.js';
-import { checkKeyPath } from '../run/check-key.js';
+import { goleakRunCacheDir } from '../user-dirs.js';
 import { ensureHelper } from '../stress/index.js';
 
 /** The run's facts the stress steps need. */
@@ -24,7 +23,7 @@ export function stressHelper(ctx: StressContext): Promise<string> {
     goRoot: ctx.goRoot,
     goVersion: ctx.goVersion,
     env: ctx.env,
-    cacheDir: dirname(checkKeyPath(ctx.env)),
+    cacheDir: goleakRunCacheDir(ctx.env, ctx.platform),
     tmpDir: ctx.tmpDir,
     platform: ctx.platform,
     arch: process.arch,

@@ -2,12 +2,12 @@
 // tree (src/resolve/warm-resolution.ts), while go list runs beside it. What go list says decides:
 // the same resolution, and the run goes on; another one, or an error, and the run started from
 // the saved one is stopped before anything of it is shown, and begins again from go list's.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { CliOptions } from '../cli/options.js';
 import type { Resolution } from '../resolve/resolve-packages.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { warmResolutionCache, type WarmResolutionCache } from '../resolve/warm-resolution.js';
-import { checkKeyPath } from '../run/check-key.js';
+import { goleakRunCacheDir } from '../user-dirs.js';
 import { trimOverlayCache } from './overlay-cache.js';
 
 /** What go list said of the resolution a warm start began with. */
@@ -28,7 +28,7 @@ export function openWarmCache(opts: {
 }): WarmResolutionCache | undefined {
   // A user's -overlay can change the package list without touching the tree.
   if (opts.flags.userOverlay !== undefined) return undefined;
-  const cacheDir = join(dirname(checkKeyPath(opts.env, opts.platform)), 'resolution');
+  const cacheDir = join(goleakRunCacheDir(opts.env, opts.platform), 'resolution');
   const cache = warmResolutionCache({
     cacheDir,
     cwd: opts.cwd,

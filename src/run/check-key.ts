@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { userDir } from '../user-dirs.js';
+import { goleakRunCacheDir } from '../user-dirs.js';
 
 const KEY_RE = /^[0-9a-f]{64}$/;
 
 /** Where the key lives: `$XDG_CACHE_HOME/goleak-run/check-key`, else the platform's cache directory. */
 export function checkKeyPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
-  return join(userDir('cache', env, platform), 'goleak-run', 'check-key');
+  return join(goleakRunCacheDir(env, platform), 'check-key');
 }
 
 /** Reads the key, creating it on first use; an unwritable cache gives a key for this run only. */
