@@ -4,7 +4,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GoTestEvent, IgnoreRule, PackageRun, ResolvedPackage } from '../model.js';
 import {
-  loadTemplates,
   mapOverlayPaths,
   type PackageOverlayPlan,
   planOverlay,
@@ -12,7 +11,6 @@ import {
   writeOverlay,
 } from '../overlay/index.js';
 import { applyResults, createEventParser, createRunFold, isParseWarning, type RunContext } from '../parse/index.js';
-import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
@@ -57,10 +55,10 @@ export async function executeRun(opts: {
   onProgress: ProgressListener;
   /** Receives the started run so an interrupt can stop its whole process group. */
   onStart: (run: GoTestRun) => void;
-  /** The machine's check key when the caller already loads it (it reads the stream too). */
-  key?: string | Promise<string>;
-  /** The templates, when the caller started loading them before go list answered. */
-  templates?: Promise<Templates>;
+  /** The machine's check key, loading since the run began (--go-json reads the stream with it too). */
+  key: Promise<string>;
+  /** The templates, loading since the run began, before go list answered. */
+  templates: Promise<Templates>;
   /** --go-json: receives every stdout line of go test. */
   onStreamLine?: StreamListener;
   /** Changes the planned overlay before it is written (--stress-perturb=SEED adds the perturbation). */
@@ -71,10 +69,7 @@ export async function executeRun(opts: {
   const userOverlay = readUserOverlay(opts.flags.userOverlay, opts.cwd);
   const userReplace = userOverlay.replace;
   const sources = userOverlay.read;
-  const [templates, key] = await Promise.all([
-    opts.templates ?? loadTemplates(),
-    opts.key ?? loadCheckKey(checkKeyPath(opts.env)),
-  ]);
+  const [templates, key] = await Promise.all([opts.templates, opts.key]);
   const tested = opts.packages.filter((p) => !p.noTestFiles);
   const planned = tested.map((pkg) =>
     planOverlay(pkg, sources, {

@@ -222,6 +222,8 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
     ...stressRun,
     go: deps.go,
     env: runEnv,
+    key,
+    templates,
     executed,
     settings,
     cli,

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { BUILTIN_IGNORES } from '../classify/index.js';
 import { GoleakRunError } from '../errors.js';
 import type { PackageReport, ResolvedPackage } from '../model.js';
-import { loadTemplates } from '../overlay/index.js';
-import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
+import type { Templates } from '../overlay/index.js';
 import type { GoTestRun } from '../run/run-go-test.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import {
@@ -42,6 +41,9 @@ export async function stressStep(
     settings: Settings;
     cli: CliOptions;
     setup: StressSetup;
+    /** The machine's check key and the check's templates, as the run loaded them. */
+    key: Promise<string>;
+    templates: Promise<Templates>;
     onStart: (run: GoTestRun) => void;
     stopped: () => boolean;
     now: () => number;
@@ -61,10 +63,10 @@ export async function stressStep(
   const results = new Map<string, StressLoopResult>();
   const reproduce = new Map<string, string>();
   if (candidates.length > 0) {
-    const key = await loadCheckKey(checkKeyPath(opts.env));
+    const key = await opts.key;
     const [helper, templates, stressTemplates] = await Promise.all([
       stressHelper(opts),
-      loadTemplates(),
+      opts.templates,
       loadStressTemplates(),
     ]);
     const supervisor = startSupervisor(helper);
