@@ -6,24 +6,21 @@ import { GoleakRunError, UsageError } from '../errors.js';
 import { type Resolution, resolvePackages } from '../resolve/resolve-packages.js';
 import { parseGoTestFlags } from '../run/go-test-flags.js';
 import type { GoTestRun } from '../run/run-go-test.js';
-import { setupFailedRun } from '../run/setup-failure.js';
 import { loadTemplates } from '../overlay/load-templates.js';
 import { checkKeyPath, loadCheckKey } from '../run/check-key.js';
 import { createTempDir, type TempDir } from '../run/temp-dir.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import { startWatchdog, type Watchdog } from '../run/watchdog.js';
-import { reportPathProblem } from '../report/write-report-file.js';
 import { checkStress } from '../stress/stress-setup.js';
 import { checkReportPaths } from './report-paths.js';
 import { createProgressLine } from './progress-line.js';
-import { isDirectory, readSource } from './local-files.js';
-import { findRepoRoot } from './repo-root.js';
-import { narrowToShard, shardInfo } from './shard-step.js';
+import { isDirectory } from './local-files.js';
+import { narrowToShard } from './shard-step.js';
 import type { GoJsonStep } from './go-json-step.js';
 import { writeOverlayFiles } from './overlay-cache.js';
-import { loadRunInputs, saveBaseline } from './run-inputs.js';
+import { loadRunInputs } from './run-inputs.js';
 import { confirmResolution, heldWriter, openWarmCache, settleWarmStart } from './warm-start.js';
-import { colorEnabled, progressEnabled } from './terminal.js';
+import { progressEnabled } from './terminal.js';
 
 /** The signals that stop a run, each with the exit code a shell reports for it (128 + its number). */
 export const INTERRUPT_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
@@ -127,13 +124,6 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
   checkReportPaths(settings);
   const shard = settings.shard ? narrowToShard(resolved, settings, deps) : undefined;
   const resolution = shard?.resolution ?? resolved;
-  const baselinePath = settings.baselinePath;
-  const writesBaseline = settings.updateBaseline || settings.pruneBaseline;
-  const baselineProblem =
-    writesBaseline && baselinePath ? reportPathProblem(baselinePath, { append: false }) : undefined;
-  if (baselineProblem !== undefined) {
-    throw new UsageError(`expected the baseline ${baselinePath} to be a file it can write, found ${baselineProblem}`);
-  }
   const tmp = await state.tmp;
   if (state.signal) return reportInterrupted(deps, state.signal);
   const tested = resolution.packages.filter((p) => !p.noTestFiles).length;
@@ -235,41 +225,19 @@ async function run(deps: MainDeps, state: RunState, fresh?: Resolution): Promise
   });
   if (state.signal) return reportInterrupted(deps, state.signal);
   if (stressed) deps.stderr.write(`goleak-run: ${stressed.summary}\n`);
-  // go test fails these before building them; we never ran them, and report them as it would.
-  executed.runs.push(...resolution.setupFailures.map(setupFailedRun));
   finishing ??= import('./finish-stage.js');
-  const { packageReports, baselineStep, finishReport, emitReports } = await finishing;
-  const classified = packageReports({ resolution, executed, settings, readSource });
-  const packages = stressed ? stressed.annotate(classified) : classified;
-  const step = (baseline: typeof inputs.baseline) =>
-    baselineStep({ packages, runs: executed.runs, baseline, settings });
-  let outcome = step(inputs.baseline);
-  if (outcome.write && baselinePath !== undefined) {
-    // Decided again on the file as it is now: another run may have updated it meanwhile.
-    outcome = await saveBaseline(baselinePath, step, { pid: deps.pid, isRunning: deps.isRunning });
-    if (outcome.write) deps.stderr.write(`goleak-run: ${outcome.write.message}\n`);
-  }
-  const finished = finishReport({
+  const { finishRun } = await finishing;
+  return finishRun({
+    deps,
     resolution,
-    packages: outcome.packages,
-    stale: outcome.stale,
+    executed,
     settings,
-    version: deps.version,
+    baseline: inputs.baseline,
+    stressed,
+    shard,
+    color: cli.color,
     startedAt,
-    finishedAt: deps.now(),
-    warnings: executed.warnings,
   });
-  const repoRoot = findRepoRoot(resolution.module.dir, deps.env);
-  const report = shard
-    ? { ...finished, shard: shardInfo(finished, { ...shard, strictBaseline: settings.strictBaseline, repoRoot }) }
-    : finished;
-  await emitReports(report, settings, {
-    stdout: deps.stdout,
-    stderr: deps.stderr,
-    color: colorEnabled(deps.env, deps.stdout.isTTY === true, cli.color),
-    repoRoot,
-  });
-  return report.exitCode;
 }
 
 // Undoes what a dropped warm start set up, in main's cleanup order, before the run begins again.

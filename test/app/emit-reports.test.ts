@@ -101,4 +101,13 @@ describe('checkReportPaths', () => {
     // Appending (the step summary) to a special file is fine.
     expect(() => checkReportPaths(settings(['--step-summary', '/dev/null']))).not.toThrow();
   });
+
+  it('checks the baseline only when the run will write it', () => {
+    mkdirSync(join(dir, 'bdir'));
+    expect(() => checkReportPaths(settings(['--baseline', 'bdir']))).not.toThrow();
+    expect(() => checkReportPaths(settings(['--baseline', 'bdir', '--update-baseline']))).toThrow(
+      `expected the baseline ${join(dir, 'bdir')} to be a file it can write, found a directory`,
+    );
+    expect(() => checkReportPaths(settings(['--baseline', 'bdir', '--prune-baseline']))).toThrow('found a directory');
+  });
 });
