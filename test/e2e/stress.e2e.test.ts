@@ -113,14 +113,18 @@ describe('--stress', () => {
     // rare leak may need the command run again: up to three times here.
     for (const p of [lookup, hedge, ledger, transfer]) {
       let found: any;
+      // What each attempt gave, for the message when none finds it.
+      const attempts: string[] = [];
       for (let attempt = 1; attempt <= 3 && !found; attempt++) {
         const again = join(out.path, `again-${p.importPath.split('/').pop()}-${attempt}.json`);
         const rerun = await reproduce(p.stress.reproduce, again);
         const [pkg] = readJson(again).packages;
         expect(pkg.stress).toBeUndefined();
+        attempts.push(`exit ${rerun.exitCode}, ${pkg.status}, ${pkg.leaks.length} findings; ${rerun.stderr.trim()}`);
         if (rerun.exitCode === 1 && pkg.leaks.length > 0) found = pkg;
       }
-      expect(found, p.importPath).toBeDefined();
+      const seen = p.leaks.map((l: any) => `${l.stress.seenIn}/${l.stress.runs}`).join(' ');
+      expect(found, `${p.importPath} seen in ${seen}: ${p.stress.reproduce}\n${attempts.join('\n')}`).toBeDefined();
       expect(found.status, `${p.importPath}: ${JSON.stringify(found.failures)}`).toBe(p.status);
       const fingerprints = new Set(p.leaks.map((l: any) => l.fingerprint));
       expect(
