@@ -23,6 +23,12 @@ export const CRASH_SUFFIX = '.crash';
 /** Suffix of the file holding the exit code TestMain left with, when it left through the check's hooks. */
 export const EXIT_SUFFIX = '.exit';
 
+/**
+ * Suffix of the (empty) file written as m.Run starts. An armed binary that passed without it
+ * and without a record ended in TestMain before any test ran (an os.Exit in another package).
+ */
+export const RUN_SUFFIX = '.run';
+
 /** Identical leftover goroutines, folded inside the binary. */
 interface RecordGroup {
   /** How many goroutines. */

@@ -57,6 +57,11 @@ function dumpWarnings(label: string, dump: Dump | undefined): string[] {
   return (dump?.warnings ?? []).map((w) => `${label} line ${w.line}: ${w.message}: ${w.text}`);
 }
 
+function endedBeforeTestsWarning(run: PackageRun): string[] {
+  if (!run.endedBeforeTests) return [];
+  return ['TestMain ended the test binary before m.Run (an os.Exit in another package): no test ran, nothing to check'];
+}
+
 function interruptionWarning(run: PackageRun): string[] {
   if (run.check.kind !== 'leaked' || run.check.interruptedBy === undefined) return [];
   return [
@@ -89,6 +94,7 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     ...(run.check.kind === 'missing' ? {} : { waitedMs: run.check.waitedMs, gcProof: run.check.proof === true }),
     failures,
     warnings: [
+      ...endedBeforeTestsWarning(run),
       ...interruptionWarning(run),
       ...dumpWarnings('leak dump', dumps.endOfRun),
       ...dumpWarnings('timeout dump', dumps.timeout),

@@ -90,4 +90,6 @@ export interface PackageRun {
   timeout?: { dump: string; runningTests: string[] };
   /** The binary crashed (a panic or a fatal error): the first lines the runtime wrote. */
   panic?: { test?: string; message: string };
+  /** The binary passed after TestMain ended it before m.Run: no test ran (the check's marks tell). */
+  endedBeforeTests?: boolean;
 }

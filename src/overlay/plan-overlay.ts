@@ -109,13 +109,13 @@ export function planOverlay(
     plan.rules.push(...ran.rules);
     plan.handoffs.push(...ran.handoffs);
     plan.warnings.push(...ran.warnings);
-    const edited = renamed.changes + ran.changes > 0;
+    const edited = renamed.changes + ran.changes + ran.marks > 0;
     const wrapped = wrapExitCalls(ran.content, edited ? tokenizeGo(ran.content).tokens : file.tokens);
-    if (renamed.changes + ran.changes + wrapped.changes === 0) continue;
+    if (!edited && wrapped.changes === 0) continue;
     plan.files.push({ originalPath: file.path, content: wrapped.content });
     if (ran.changes > 0) runFiles.push(file.name);
     if (wrapped.changes > 0) exitFiles.push(file.name);
-    if (ran.changes + wrapped.changes > 0) hooked.add(file.group);
+    if (ran.changes + ran.marks + wrapped.changes > 0) hooked.add(file.group);
   }
   for (const group of hooked) {
     if (group === main.group) addCheck(group, 'wrapTestMain', { USER_TESTMAIN: userTestMainName });

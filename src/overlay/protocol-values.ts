@@ -1,5 +1,13 @@
 // The template values that come from the check protocol (src/check-protocol.ts), as Go literals.
-import { INTERNAL_FRAMES, RECORD_PREFIX, RESULTS_ENV, resultId } from '../check-protocol.js';
+import {
+  CRASH_SUFFIX,
+  EXIT_SUFFIX,
+  INTERNAL_FRAMES,
+  RECORD_PREFIX,
+  RESULTS_ENV,
+  RUN_SUFFIX,
+  resultId,
+} from '../check-protocol.js';
 import { goRuleCases } from '../rule-kinds.js';
 import { goRuleLiterals } from './render-template.js';
 
@@ -15,6 +23,9 @@ export function protocolValues(importPath: string, key: string): Record<string, 
     RECORD_PREFIX: goString(RECORD_PREFIX),
     RESULTS_ENV: goString(RESULTS_ENV),
     RESULT_ID: goString(resultId(importPath)),
+    CRASH_SUFFIX: goString(CRASH_SUFFIX),
+    EXIT_SUFFIX: goString(EXIT_SUFFIX),
+    RUN_SUFFIX: goString(RUN_SUFFIX),
     KEY: goString(key),
     IMPORT_PATH: goString(importPath),
     RULE_CASES: goRuleCases(),

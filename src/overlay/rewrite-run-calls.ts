@@ -1,5 +1,6 @@
 // Where TestMain hands m (or the end of the process) to code the overlay cannot see.
-// m handed to goleak.VerifyTestMain becomes a wrapper whose Run runs our check as soon as
+// Each m.Run() the overlay sees is marked as it starts (goleakrunStarting), so a binary that
+// ended before any test ran tells so. m handed to goleak.VerifyTestMain becomes a wrapper whose Run runs our check as soon as
 // m.Run returns, before goleak's own check and its os.Exit; goleak's literal options become
 // ignore rules. Anything else is noted, to explain a check that never ran: m handed to
 // another function, and calls into other packages after m.Run() that may exit. The check
@@ -16,6 +17,8 @@ import type { GoToken } from '../go-source/go-tokenizer.js';
 
 /** Function in check.go.tmpl that wraps m for goleak.VerifyTestMain. */
 const wrapMName = 'goleakrunWrapM';
+/** Function in check.go.tmpl that marks, in the results directory, that m.Run starts. */
+const startingName = 'goleakrunStarting';
 
 const GOLEAK = 'go.uber.org/goleak';
 // goleak options that map onto our rule kinds; IgnoreCurrent is handled in the binary.
@@ -29,6 +32,8 @@ const GOLEAK_RULES: Record<string, IgnoreRule['kind']> = {
 export interface RunCallRewrite {
   content: string;
   changes: number;
+  /** m.Run calls marked as they start (goleakrunStarting). */
+  marks: number;
   /** goleak options given as literals, as ignore rules of this package. */
   rules: IgnoreRule[];
   /** `file:line: …` where m goes somewhere the check cannot follow; shown if the check does not run. */
@@ -39,7 +44,7 @@ export interface RunCallRewrite {
 /** Rewrites the goleak.VerifyTestMain(m, …) calls of one file and notes the other hand-offs. */
 export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string): RunCallRewrite {
   const code = codeTokens(tokens);
-  const out: RunCallRewrite = { content: src, changes: 0, rules: [], handoffs: [], warnings: [] };
+  const out: RunCallRewrite = { content: src, changes: 0, marks: 0, rules: [], handoffs: [], warnings: [] };
   const testing = importNames(code, 'testing').names;
   if (testing.length === 0) return out;
   const goleak = importNames(code, GOLEAK).names;
@@ -49,11 +54,17 @@ export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string
       const t = code[i]!;
       if (t.kind !== 'ident' || t.text !== fn.param || code[i - 1]?.text === '.') continue;
       if (code[i + 1]?.text === '.' && code[i + 2]?.text === 'Run' && code[i + 3]?.text === '(') {
+        edits.push({ at: t.start, remove: t.text.length, insert: `${startingName}(${t.text})` });
+        out.marks++;
         out.handoffs.push(...foreignCallsAfter(code, i + 4, fn.bodyEnd, fileName));
         continue;
       }
       const callee = calleeOf(code, i);
-      if (callee === undefined) continue;
+      if (callee === undefined) {
+        // Stored, or its Run taken as a value: the tests may start where no mark can follow.
+        out.handoffs.push(`${fileName}:${t.line}: ${fn.param} is used where the check cannot follow it`);
+        continue;
+      }
       const [pkg, name] = callee.split('.');
       if (name === 'VerifyTestMain' && pkg !== undefined && goleak.includes(pkg)) {
         const options = readGoleakOptions(code, i + 1, pkg, fileName, out);

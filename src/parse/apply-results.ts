@@ -14,6 +14,10 @@ export interface PackageResults {
   crash?: string;
   /** The code TestMain exited with, when it left through the check's hooks. */
   exitCode?: number;
+  /** The check armed itself as TestMain began (it created the crash file). */
+  armed?: boolean;
+  /** m.Run started: the check marked it. */
+  started?: boolean;
 }
 
 /** What the run as a whole said, beyond the package's own events. */
@@ -52,6 +56,11 @@ export function applyResults(run: PackageRun, files: PackageResults, ctx: RunCon
   else if (run.check.kind === 'missing' && ctx.unchecked) out.check = { kind: 'clean', waitedMs: 0, ignored: 0 };
   else if (run.check.kind === 'missing' && handoffs.length > 0)
     out.check = { kind: 'missing', reason: handoffs.join('; ') };
+  else if (run.check.kind === 'missing' && endedBeforeTests(out, files)) {
+    // As go test has it, the package passed; no test ran, so none can have leaked.
+    out.check = { kind: 'clean', waitedMs: 0, ignored: 0 };
+    out.endedBeforeTests = true;
+  }
   if (crash?.timeout) out.timeout = { dump: crash.dump, runningTests: crash.timeout.runningTests };
   else if (crash) {
     const failed = run.tests.filter((t) => t.status !== 'pass' && t.status !== 'skip').map((t) => t.name);
@@ -59,4 +68,11 @@ export function applyResults(run: PackageRun, files: PackageResults, ctx: RunCon
       failed.length > 0 ? { test: failed[failed.length - 1]!, message: crash.message } : { message: crash.message };
   }
   return out;
+}
+
+// The binary passed, the check armed, and m.Run never started: TestMain ended the process
+// before any test ran (an os.Exit in another package, such as a "requires root" helper).
+// Only for a TestMain that hands m nowhere the overlay cannot see: every m.Run is marked.
+function endedBeforeTests(run: PackageRun, files: PackageResults): boolean {
+  return run.action === 'pass' && files.armed === true && files.started !== true && run.tests.length === 0;
 }

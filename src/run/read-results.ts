@@ -1,7 +1,7 @@
 // I/O: reads the files the check wrote for each package into the results directory.
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { CRASH_SUFFIX, decodeRecord, EXIT_SUFFIX, recordFileName, resultId } from '../check-protocol.js';
+import { CRASH_SUFFIX, decodeRecord, EXIT_SUFFIX, recordFileName, resultId, RUN_SUFFIX } from '../check-protocol.js';
 import type { PackageResults } from '../parse/apply-results.js';
 
 // A crash with -timeout prints every goroutine: far below V8's string limit (about 512 MiB) even
@@ -49,6 +49,9 @@ export async function readResults(dir: string, importPaths: string[]): Promise<M
     if (f) results.final = f;
     if (w) results.waiting = w;
     if (crash) results.crash = crash;
+    // The check creates the crash file as it arms, before the user's TestMain runs.
+    if (crash !== undefined) results.armed = true;
+    if (names.has(`${id}${RUN_SUFFIX}`)) results.started = true;
     if (exit !== undefined && /^\d{1,3}$/.test(exit)) results.exitCode = Number(exit);
     return [importPath, results];
   });

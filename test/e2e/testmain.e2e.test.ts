@@ -48,6 +48,19 @@ describe('TestMain shapes', () => {
     ]);
   });
 
+  it('passes, as go test does, with a warning when TestMain ends the binary before m.Run', () => {
+    // go test says ok: a "these tests need root" guard in another package exited 0.
+    expect(pkg('exitBeforeRun')).toMatchObject({
+      status: 'passed',
+      tests: { passed: [], failed: [], skipped: [] },
+      leaks: [],
+      failures: [],
+    });
+    expect(pkg('exitBeforeRun').warnings).toEqual([
+      'TestMain ended the test binary before m.Run (an os.Exit in another package): no test ran, nothing to check',
+    ]);
+  });
+
   it('exits 1 and leaves the fixture untouched', () => {
     expect(exitCode).toBe(1);
     expect(gitStatus('fixtures/testmain')).toBe('');

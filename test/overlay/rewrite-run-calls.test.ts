@@ -48,9 +48,23 @@ func TestMain(m *testing.M) {
       'package a\n\nimport (\n\t"testing"\n\t"example.com/x/exit"\n)\n\nfunc TestMain(m *testing.M) {\n\tcode := m.Run()\n\texit.Now(code)\n}\n\nfunc helper(m *testing.M) { run(m) }\n',
     );
     expect(r.changes).toBe(0);
+    expect(r.marks).toBe(1);
     expect(r.handoffs).toEqual([
       'main_test.go:10: after m.Run() TestMain calls exit.Now, which may exit the process before the check',
       'main_test.go:13: m is passed to run, which may run the tests and exit where the check cannot follow',
+    ]);
+  });
+
+  it('marks each m.Run as it starts, within its line, and names m stored or taken as a value', () => {
+    const src =
+      'package a\n\nimport "testing"\n\nvar saved *testing.M\n\nfunc TestMain(m *testing.M) {\n\tif m.Run() != 0 {\n\t\treturn\n\t}\n\tsaved = m\n\trun := m.Run\n\t_ = run\n}\n';
+    const r = rewrite(src);
+    expect(r.marks).toBe(1);
+    expect(r.content).toContain('\tif goleakrunStarting(m).Run() != 0 {\n');
+    expect(r.content.split('\n')).toHaveLength(src.split('\n').length);
+    expect(r.handoffs).toEqual([
+      'main_test.go:11: m is used where the check cannot follow it',
+      'main_test.go:12: m is used where the check cannot follow it',
     ]);
   });
 

@@ -115,6 +115,25 @@ describe('applyResults', () => {
     expect(out.check).toEqual({ kind: 'missing', reason: 'main_test.go:9: m is passed to x.Run' });
   });
 
+  it('no record, armed, and no m.Run mark: TestMain ended the binary before any test ran', () => {
+    const none = run({ tests: [] });
+    const ended = applyResults(none, { armed: true });
+    expect(ended.endedBeforeTests).toBe(true);
+    expect(ended.check).toEqual({ kind: 'clean', waitedMs: 0, ignored: 0 });
+    // Anything that says tests may have run keeps the missing check a failure.
+    for (const [over, files, ctx] of [
+      [{}, { armed: true, started: true }, {}],
+      [{}, {}, {}],
+      [{ tests: run().tests }, { armed: true }, {}],
+      [{ action: 'fail' }, { armed: true }, {}],
+      [{}, { armed: true }, { handoffs: ['main_test.go:9: m is used where the check cannot follow it'] }],
+    ] as const) {
+      const out = applyResults(run({ tests: [], ...over }), files, ctx);
+      expect(out.endedBeforeTests).toBeUndefined();
+      expect(out.check.kind).toBe('missing');
+    }
+  });
+
   it('a package without its final event passed when go test exited 0, and only then', () => {
     expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: true }).action).toBe('pass');
     expect(applyResults(run({ action: 'unknown' }), {}, { goTestPassed: false }).action).toBe('unknown');
