@@ -52,7 +52,7 @@ function toFinding(g: Goroutine, ctx: ClassifyContext, source: AttributionContex
     ...(createdAt ? { createdAt } : {}),
     tests: [{ attribution, count }],
     stack: relativeFrames(g.frames, ctx.moduleDir),
-    fingerprint: fingerprint(ctx.importPath, createdAt?.func, stackShape(g.frames), createdBy?.func),
+    fingerprint: fingerprint(ctx.importPath, createdAt?.func, stackShape(g.frames), createdBy?.func, g.state),
     source: ctx.source,
     provenByGc: g.leakedByGc,
     goroutineIds: g.folded?.ids ?? [g.id],

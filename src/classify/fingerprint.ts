@@ -22,13 +22,25 @@ function siteFunction(func: string): string {
   return func.replace(/(\.(func|gowrap)?\d+)+$/, '');
 }
 
-/** 16 hex chars of sha256 over package, the function of the leak site, stack shape and creator. */
+/**
+ * States of a goroutine caught mid-work (a loop that never blocks): its stack is wherever the
+ * dump found it, different from one run to the next, so it cannot identify the leak.
+ */
+const BUSY_STATES = new Set(['running', 'runnable', 'preempted']);
+
+/**
+ * 16 hex chars of sha256 over package, the function of the leak site, stack shape and creator.
+ * A busy goroutine is known by its package and creator alone: its stack and the leak site found
+ * on it move with every dump, and a running one's stack is not even printed.
+ */
 export function fingerprint(
   pkg: string,
   site: string | undefined,
   shape: string[],
   createdBy: string | undefined,
+  state: string,
 ): string {
+  if (BUSY_STATES.has(state)) return hash(['v2', pkg, 'busy', `created by ${createdBy ?? ''}`]);
   return hash(['v2', pkg, `at ${siteFunction(site ?? '')}`, ...shape, `created by ${createdBy ?? ''}`]);
 }
 

@@ -41,6 +41,13 @@ record_timeout timeout ./hang
 record_timeout timeout-fuzz ./fuzzhang
 # GOTRACEBACK=system shows runtime frames and system goroutines.
 GOTRACEBACK=system record_timeout timeout-system ./hang
+# A goroutine that never blocks: caught in two places after the tests (its TestMain dumps
+# until the second differs from the first), and once more by -timeout.
+go test -count=1 -v ./busy >"$work/busy.out" 2>&1 || true
+awk -v a="$here/busy.txt" -v b="$here/busy-again.txt" \
+  '/^goleak-run:v1 end/{p=0} p{print > (n == 1 ? a : b)} /^goleak-run:v1 begin/{p=1; n++}' "$work/busy.out"
+test_names <"$work/busy.out" >"$here/busy-tests.txt"
+BUSY_HANG=1 record_timeout busy-timeout -run TestHang ./busy
 
 # Same program with a line inserted above every leak: fingerprints must not change.
 sed -i '1i // An edit above the leaks moves every line down by one.' leaks/leaks.go leaks/leaks_test.go leaks/ext_test.go
