@@ -4,7 +4,9 @@ import { createColors } from 'picocolors';
 import type { RunReport } from '../model.js';
 import { formatConsole } from '../report/format-console.js';
 import { appendStepSummary, writeReportFile } from '../report/write-report-file.js';
+import type { CommandDeps } from './command-deps.js';
 import type { Settings } from './settings.js';
+import { colorEnabled } from './terminal.js';
 
 /** Where the reports go. */
 export interface ReportSinks {
@@ -12,6 +14,16 @@ export interface ReportSinks {
   stderr: { write: (s: string) => unknown };
   color: boolean;
   repoRoot: string;
+}
+
+/** The sinks of a command writing to the terminal: colour as the user, the environment and the TTY say. */
+export function terminalSinks(
+  deps: Pick<CommandDeps, 'stdout' | 'stderr' | 'env'>,
+  colorChoice: boolean | undefined,
+  repoRoot: string,
+): ReportSinks {
+  const color = colorEnabled(deps.env, deps.stdout.isTTY === true, colorChoice);
+  return { stdout: deps.stdout, stderr: deps.stderr, color, repoRoot };
 }
 
 // The stream people read: stdout, unless a file reporter was given `-` and owns stdout.

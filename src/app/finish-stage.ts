@@ -6,7 +6,7 @@ import type { Resolution } from '../resolve/resolve-packages.js';
 import { setupFailedRun } from '../run/setup-failure.js';
 import { finishReport, packageReports } from './assemble-report.js';
 import { baselineStep } from './baseline-step.js';
-import { emitReports } from './emit-reports.js';
+import { emitReports, terminalSinks } from './emit-reports.js';
 import type { ExecutedRun } from './execute-run.js';
 import { readSource } from './local-files.js';
 import { findRepoRoot } from './repo-root.js';
@@ -14,7 +14,6 @@ import { saveBaseline } from './run-inputs.js';
 import type { Settings } from './settings.js';
 import { type ShardSelection, shardInfo } from './shard-step.js';
 import type { StressOutcome } from './stress-step.js';
-import { colorEnabled } from './terminal.js';
 
 /** What finishing a run takes: what main resolved, ran and loaded. */
 export interface FinishInput {
@@ -62,11 +61,6 @@ export async function finishRun(input: FinishInput): Promise<number> {
   const report = shard
     ? { ...finished, shard: shardInfo(finished, { ...shard, strictBaseline: settings.strictBaseline, repoRoot }) }
     : finished;
-  await emitReports(report, settings, {
-    stdout: deps.stdout,
-    stderr: deps.stderr,
-    color: colorEnabled(deps.env, deps.stdout.isTTY === true, input.color),
-    repoRoot,
-  });
+  await emitReports(report, settings, terminalSinks(deps, input.color, repoRoot));
   return report.exitCode;
 }

@@ -6,10 +6,9 @@ import { parseMergeArgs } from '../cli/merge-options.js';
 import { GoleakRunError, UsageError } from '../errors.js';
 import { checkShards, type ReadReport } from '../merge/check-shards.js';
 import { mergeReports, shardMismatches } from '../merge/merge-reports.js';
-import { checkReportPaths, emitReports } from './emit-reports.js';
+import { checkReportPaths, emitReports, terminalSinks } from './emit-reports.js';
 import type { MainDeps } from './main.js';
 import { checkOutputs, chooseReporters } from './settings.js';
-import { colorEnabled } from './terminal.js';
 
 /** What the merge needs from the outside world: the CLI entry's deps. */
 export type MergeDeps = Pick<MainDeps, 'argv' | 'env' | 'cwd' | 'stdout' | 'stderr'>;
@@ -50,12 +49,7 @@ async function merge(deps: MergeDeps): Promise<number> {
   // repository root, which the shards recorded as the module's place in the repository.
   const repoRoot = deps.env.GITHUB_WORKSPACE || deps.cwd;
   const report = mergeReports(parts, resolve(repoRoot, parts[0]!.report.shard.moduleDir));
-  await emitReports(report, settings, {
-    stdout: deps.stdout,
-    stderr: deps.stderr,
-    color: colorEnabled(deps.env, deps.stdout.isTTY === true, options.color),
-    repoRoot,
-  });
+  await emitReports(report, settings, terminalSinks(deps, options.color, repoRoot));
   return report.exitCode;
 }
 
