@@ -1,6 +1,7 @@
 // Where goleak-run's fixed cost goes on the bench module, each part timed alone (median of
 // alternating rounds): node start-up, loading the CLI, go env + go list, planning and writing
-// the overlay, and go test -json with the overlay against plain go test.
+// the overlay, and go test -json with the overlay against plain go test; with -count=1, the
+// cost of the armed check in the binaries alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -82,6 +83,7 @@ export function overheadBreakdown({ dir, cli, dist, rounds }) {
     const t = overlay();
     for (const k of Object.keys(steps)) steps[k].push(t[k]);
   }
+  const floor = countOneFloor({ dir, cli, env, overlayFile: join(cacheDir, 'overlay.json'), rounds });
   rmSync(cacheDir, { recursive: true, force: true });
   const line = (name, ms, note = '') => console.log(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms${note}`);
   console.log(
@@ -91,4 +93,32 @@ export function overheadBreakdown({ dir, cli, dist, rounds }) {
   line('overlay plan (all packages)', median(steps.plan));
   line('overlay write, into a temp dir', median(steps.write), '   (what every run paid before the cache)');
   line('overlay write, warm cache', median(steps.cached), '   (what a run pays now)');
+  const plain = median(floor['go test -count=1']);
+  console.log(`-count=1, median of ${rounds} alternating rounds: the check's own cost in the binaries, without node:`);
+  for (const [name, xs] of Object.entries(floor)) {
+    line(name, median(xs), name === 'go test -count=1' ? '' : `   ratio ${(median(xs) / plain).toFixed(3)}`);
+  }
+}
+
+// -count=1 three ways: plain, go test as goleak-run starts it (the overlay, its environment,
+// the check armed in every binary) from a shell, and goleak-run. The middle one is the floor
+// goleak-run's -count=1 ratio cannot go under while it checks the way it does.
+function countOneFloor({ dir, cli, env, overlayFile, rounds }) {
+  const results = mkdtempSync(join(tmpdir(), 'goleak-run-bench-results-'));
+  const goTmp = mkdtempSync(join(tmpdir(), 'goleak-run-bench-gotmp-'));
+  // The environment of src/app/main.ts and src/run: GOTMPDIR, the ancestors GODEBUG, the results dir.
+  const armed = { ...env, GOTMPDIR: goTmp, GODEBUG: 'tracebackancestors=10', GOLEAKRUN_RESULTS: results };
+  const parts = {
+    'go test -count=1': () => timed('go', ['test', '-count=1', './...'], dir, env),
+    'go test -json -overlay, armed': () =>
+      timed('go', ['test', '-json', `-overlay=${overlayFile}`, '-count=1', './...'], dir, armed),
+    'goleak-run -count=1': () =>
+      timed('node', [cli, '--no-config', '--no-baseline', './...', '--', '-count=1'], dir, env),
+  };
+  const samples = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
+  for (const run of Object.values(parts)) run(); // warm caches
+  for (let i = 0; i < rounds; i++) for (const [name, run] of Object.entries(parts)) samples[name].push(run());
+  rmSync(results, { recursive: true, force: true });
+  rmSync(goTmp, { recursive: true, force: true });
+  return samples;
 }
