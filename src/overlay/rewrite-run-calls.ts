@@ -50,17 +50,30 @@ export function rewriteRunCalls(src: string, tokens: GoToken[], fileName: string
   const goleak = importNames(code, GOLEAK).names;
   const edits: TextEdit[] = [];
   for (const fn of functionsTakingM(code, testing)) {
+    // A second m in the body (`for _, m := range mocks`) may be what an m.Run there runs: no
+    // mark can be put on it (it may not even be a *testing.M), so the function is a hand-off.
+    const redeclared = redeclaration(code, fn);
+    if (redeclared !== undefined) {
+      out.handoffs.push(
+        `${fileName}:${redeclared}: ${fn.param} is declared again, so the check cannot tell where the tests start`,
+      );
+    }
     for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
       const t = code[i]!;
       if (t.kind !== 'ident' || t.text !== fn.param || code[i - 1]?.text === '.') continue;
+      // A field key or a label (`m:`), not the variable.
+      if (code[i + 1]?.text === ':' && code[i + 2]?.text !== '=') continue;
       if (code[i + 1]?.text === '.' && code[i + 2]?.text === 'Run' && code[i + 3]?.text === '(') {
-        edits.push({ at: t.start, remove: t.text.length, insert: `${startingName}(${t.text})` });
-        out.marks++;
+        if (redeclared === undefined) {
+          edits.push({ at: t.start, remove: t.text.length, insert: `${startingName}(${t.text})` });
+          out.marks++;
+        }
         out.handoffs.push(...foreignCallsAfter(code, i + 4, fn.bodyEnd, fileName));
         continue;
       }
       const callee = calleeOf(code, i);
       if (callee === undefined) {
+        if (redeclared !== undefined) continue;
         // Stored, or its Run taken as a value: the tests may start where no mark can follow.
         out.handoffs.push(`${fileName}:${t.line}: ${fn.param} is used where the check cannot follow it`);
         continue;
@@ -110,6 +123,24 @@ function foreignCallsAfter(code: GoToken[], from: number, to: number, fileName: 
     }
   }
   return calls;
+}
+
+// The line where the body declares the parameter's name again (`m :=`, `a, m :=`, `var m`, a
+// function literal's `func(m …`), if it does.
+function redeclaration(code: GoToken[], fn: MFunction): number | undefined {
+  for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
+    const t = code[i]!;
+    if (t.kind !== 'ident' || t.text !== fn.param || code[i - 1]?.text === '.') continue;
+    let j = i + 1;
+    while (code[j]?.text === ',' && code[j + 1]?.kind === 'ident') j += 2;
+    const declared =
+      // The tokenizer keeps operators one character a token: `:=` is `:` then `=`.
+      (code[j]?.text === ':' && code[j + 1]?.text === '=' && code[j + 1]!.start === code[j]!.start + 1) ||
+      code[i - 1]?.text === 'var' ||
+      (code[i - 1]?.text === '(' && code[i - 2]?.text === 'func');
+    if (declared) return t.line;
+  }
+  return undefined;
 }
 
 // Top-level functions with a parameter `name *testing.M`, and the token range of their body.

@@ -68,6 +68,20 @@ func TestMain(m *testing.M) {
     ]);
   });
 
+  it('marks no m.Run in a function that declares m again, and names it instead', () => {
+    const src =
+      'package a\n\nimport "testing"\n\nfunc TestMain(m *testing.M) {\n\tfor _, m := range mocks {\n\t\tm.Run()\n\t}\n\tm.Run()\n}\n\nfunc run(m *testing.M) int {\n\tf := func(m int) {}\n\t_ = f\n\treturn m.Run()\n}\n\nfunc keyed(m *testing.M) { _ = T{m: 1}; m.Run() }\n';
+    const r = rewrite(src);
+    expect(r.handoffs).toEqual([
+      'main_test.go:6: m is declared again, so the check cannot tell where the tests start',
+      'main_test.go:13: m is declared again, so the check cannot tell where the tests start',
+    ]);
+    // Only keyed's m.Run, whose `m:` is a composite literal key, is marked.
+    expect(r.marks).toBe(1);
+    expect(r.content).toContain('_ = T{m: 1}; goleakrunStarting(m).Run() }');
+    expect(r.content).toContain('\t\tm.Run()\n\t}\n\tm.Run()\n');
+  });
+
   it('leaves a file without testing alone', () => {
     expect(rewrite('package a\n\nfunc F() {}\n')).toMatchObject({ changes: 0, rules: [], handoffs: [] });
   });
