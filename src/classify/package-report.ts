@@ -49,12 +49,23 @@ export function leakStatus(leaks: Finding[]): PackageStatus {
 function statusOf(run: PackageRun, failures: string[], leaks: Finding[]): PackageStatus {
   if (run.buildFailed) return 'build-failed';
   if (run.action === 'skip' && run.tests.length === 0) return 'no-tests';
-  if (failures.length > 0 || run.tests.some((t) => t.status === 'fail')) return 'failed';
+  // go test's own verdict on the binary decides: a test running tests of its own
+  // (testing.RunTests, as testify's suite tests do) reports failures it expects.
+  if (failures.length > 0 || (run.action !== 'pass' && run.tests.some((t) => t.status === 'fail'))) return 'failed';
   return leakStatus(leaks);
 }
 
 function dumpWarnings(label: string, dump: Dump | undefined): string[] {
   return (dump?.warnings ?? []).map((w) => `${label} line ${w.line}: ${w.message}: ${w.text}`);
+}
+
+function expectedFailuresWarning(run: PackageRun): string[] {
+  if (run.action !== 'pass') return [];
+  const failed = run.tests.filter((t) => t.status === 'fail').map((t) => t.name);
+  if (failed.length === 0) return [];
+  return [
+    `go test passed the package, though its events say ${failed.join(', ')} failed (tests run by a test, as with testing.RunTests)`,
+  ];
 }
 
 function endedBeforeTestsWarning(run: PackageRun): string[] {
@@ -95,6 +106,7 @@ export function toPackageReport(run: PackageRun, dumps: PackageDumps, ctx: Packa
     failures,
     warnings: [
       ...endedBeforeTestsWarning(run),
+      ...expectedFailuresWarning(run),
       ...interruptionWarning(run),
       ...dumpWarnings('leak dump', dumps.endOfRun),
       ...dumpWarnings('timeout dump', dumps.timeout),

@@ -44,6 +44,17 @@ describe('toPackageReport status rules', () => {
     expect(toPackageReport(run(), {}, { ...ctx, packageDir: RECORDED_MODULE_DIR }).dir).toBe('.');
   });
 
+  it('takes a failed test event as a failure only when go test failed the package', () => {
+    const tests = [test('TestOuter', 'pass'), test('TestOuter/Inner', 'fail')];
+    const passed = toPackageReport(run({ tests }), {}, ctx);
+    expect(passed).toMatchObject({ status: 'passed', failures: [] });
+    expect(passed.warnings).toEqual([
+      'go test passed the package, though its events say TestOuter/Inner failed (tests run by a test, as with testing.RunTests)',
+    ]);
+    const failed = toPackageReport(run({ tests, action: 'fail' }), {}, ctx);
+    expect(failed).toMatchObject({ status: 'failed', failures: [], warnings: [] });
+  });
+
   it('marks leaks as leaked', () => {
     const r = toPackageReport(run({ check: leaked }), { endOfRun }, ctx);
     expect(r.status).toBe('leaked');

@@ -74,6 +74,16 @@ describe('real-suite shapes that broke the verdict (issue #7)', () => {
     expect(stackFuncs('clearenvleak')).toContain(`${P}/clearenvleak.leakClearenvLeak`);
   });
 
+  it('a test running failing tests of its own passes, as go test has it, with a warning', () => {
+    expect(plain.get(`${P}/nestedruns`)).toBe('pass');
+    const p = pkg('nestedruns');
+    expect(p).toMatchObject({ status: 'passed', leaks: [], failures: [] });
+    expect(p.tests.failed).toEqual(['TestRunsFailingTests/Inner']);
+    expect(p.warnings).toEqual([
+      'go test passed the package, though its events say TestRunsFailingTests/Inner failed (tests run by a test, as with testing.RunTests)',
+    ]);
+  });
+
   it('a late t.Log that crashes the binary during the wait is reported as the leak it is', () => {
     expect(plain.get(`${P}/latelog`)).toBe('pass');
     const p = pkg('latelog');
