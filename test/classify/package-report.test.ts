@@ -51,6 +51,10 @@ describe('toPackageReport status rules', () => {
     expect(passed.warnings).toEqual([
       'go test passed the package, though its events say TestOuter/Inner failed (tests run by a test, as with testing.RunTests)',
     ]);
+    const many = [test('TestOuter', 'pass'), ...['A', 'B', 'C', 'D', 'E'].map((n) => test(`TestOuter/${n}`, 'fail'))];
+    expect(toPackageReport(run({ tests: many }), {}, ctx).warnings).toEqual([
+      'go test passed the package, though its events say TestOuter/A, TestOuter/B, TestOuter/C and 2 more failed (tests run by a test, as with testing.RunTests)',
+    ]);
     const failed = toPackageReport(run({ tests, action: 'fail' }), {}, ctx);
     expect(failed).toMatchObject({ status: 'failed', failures: [], warnings: [] });
   });
