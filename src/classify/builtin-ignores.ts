@@ -34,6 +34,11 @@ export const BUILTIN_IGNORES: readonly IgnoreRule[] = [
   ),
   rule('created-by', 'runtime/pprof.StartCPUProfile', 'the -cpuprofile writer while the profile is on (profiled.txt)'),
   rule('created-by', 'runtime/trace.*', 'the -trace reader while the trace is on (profiled.txt)'),
+  rule(
+    'created-by',
+    'github.com/onsi/ginkgo/v2/internal/interrupt_handler.*',
+    "Ginkgo's interrupt handler, kept for the whole process by every suite's RunSpecs (ginkgo.txt)",
+  ),
 ];
 
 // The injected TestMain names every function it defines with this prefix.

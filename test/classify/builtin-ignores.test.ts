@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { BUILTIN_IGNORES, isOwnCheckGoroutine } from '../../src/classify/builtin-ignores.js';
 import { matchesRule } from '../../src/classify/match-rule.js';
+import { classifyRecorded } from './support/classify-recorded.js';
 import { loadDump } from './support/parse-dump.js';
 
-const dumps = ['leaks.txt', 'timeout.txt', 'timeout-fuzz.txt', 'timeout-system.txt', 'profiled.txt'];
+const dumps = ['leaks.txt', 'timeout.txt', 'timeout-fuzz.txt', 'timeout-system.txt', 'profiled.txt', 'ginkgo.txt'];
 const goroutines = dumps.flatMap((d) => loadDump(d).goroutines.map((g) => ({ dump: d, g })));
 
 describe('built-in ignore rules', () => {
@@ -22,6 +23,12 @@ describe('built-in ignore rules', () => {
       expect(goroutines.some(({ dump, g }) => dump === named && matchesRule(g, rule))).toBe(true);
     },
   );
+
+  it('leave nothing of a Ginkgo suite that leaks nothing of its own', () => {
+    const { findings, ignored } = classifyRecorded('ginkgo.txt', 'ginkgo');
+    expect(findings).toEqual([]);
+    expect(ignored).toBeGreaterThanOrEqual(2); // the interrupt handler and os/signal's loop
+  });
 
   it('never match a goroutine a test leaked', () => {
     const leaked = loadDump('leaks.txt').goroutines.filter((g) =>

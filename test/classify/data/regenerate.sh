@@ -49,6 +49,12 @@ awk -v a="$here/busy.txt" -v b="$here/busy-again.txt" \
 test_names <"$work/busy.out" >"$here/busy-tests.txt"
 BUSY_HANG=1 record_timeout busy-timeout -run TestHang ./busy
 
+# A Ginkgo suite with no leak of its own; a nested module, whose dependencies come through the
+# Go module proxy.
+(cd ginkgo && go test -count=1 -v . >"$work/ginkgo.out" 2>&1 || true)
+between_markers <"$work/ginkgo.out" >"$here/ginkgo.txt"
+test_names <"$work/ginkgo.out" >"$here/ginkgo-tests.txt"
+
 # Same program with a line inserted above every leak: fingerprints must not change.
 sed -i '1i // An edit above the leaks moves every line down by one.' leaks/leaks.go leaks/leaks_test.go leaks/ext_test.go
 record_module '-shifted'
