@@ -4,10 +4,17 @@ import { RESULTS_ENV } from '../check-protocol.js';
 /** How many creator stacks each goroutine remembers: enough to walk from a leak up to its test. */
 const TRACEBACK_ANCESTORS = 10;
 
-/** Adds what the injected check needs to the user's environment, keeping their GODEBUG settings. */
+/**
+ * Adds what the injected check needs to the user's environment, keeping their GODEBUG settings.
+ * A tracebackancestors the user set wins: ancestor blocks in every runtime.Stack break stack
+ * parsers such as gomega/gleak's and Ginkgo's, and `tracebackancestors=0` is how to opt out
+ * (tests are then told only from the goroutine's creator).
+ */
 export function buildTestEnv(env: NodeJS.ProcessEnv, resultsDir: string): NodeJS.ProcessEnv {
-  const godebug = (env.GODEBUG ?? '').split(',').filter((s) => s !== '' && !s.startsWith('tracebackancestors='));
-  godebug.push(`tracebackancestors=${TRACEBACK_ANCESTORS}`);
+  const godebug = (env.GODEBUG ?? '').split(',').filter((s) => s !== '');
+  if (!godebug.some((s) => s.startsWith('tracebackancestors='))) {
+    godebug.push(`tracebackancestors=${TRACEBACK_ANCESTORS}`);
+  }
   return { ...env, GODEBUG: godebug.join(','), [RESULTS_ENV]: resultsDir };
 }
 
