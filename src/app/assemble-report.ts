@@ -31,6 +31,7 @@ export function packageReports(opts: {
     };
     const report = classifyOrWarn(run, ctx, parse);
     report.warnings.push(...(opts.executed.notes.get(pkg.importPath) ?? []));
+    if (report.status === 'failed') report.warnings.push(...(opts.executed.hints?.get(pkg.importPath) ?? []));
     return report;
   });
 }

@@ -15,7 +15,7 @@ import { readResults } from '../run/read-results.js';
 import type { GoTestFlags } from '../run/go-test-flags.js';
 import { startGoTest, type GoTestRun } from '../run/run-go-test.js';
 import { STREAM_FILE_NAME } from '../run/temp-dir.js';
-import { buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
+import { ancestorsOn, buildGoTestArgs, buildTestEnv } from '../run/test-env.js';
 import { readUserOverlay } from '../run/user-overlay.js';
 import { ToolchainError } from '../errors.js';
 import type { Settings } from './settings.js';
@@ -29,6 +29,8 @@ export interface ExecutedRun {
   /** Lines of the stream that were not JSON events, and go's stderr when it failed. */
   warnings: string[];
   notes: Map<string, string[]>;
+  /** Per package, what is said only if it fails (PackageOverlayPlan.failureHints). */
+  hints?: Map<string, string[]>;
   /** Ignore rules a package declares itself (its goleak.VerifyTestMain options). */
   packageRules: Map<string, IgnoreRule[]>;
 }
@@ -79,13 +81,15 @@ export async function executeRun(opts: {
       templates,
       key,
       fileExists: userOverlay.exists,
+      ancestors: ancestorsOn(opts.env),
     }),
   );
   const plans = opts.extendPlans ? await opts.extendPlans(planned) : planned;
   const notes = new Map(plans.map((p) => [p.importPath, [...p.warnings]]));
+  const hints = new Map(plans.flatMap((p) => (p.failureHints ? [[p.importPath, p.failureHints] as const] : [])));
   const packageRules = new Map(plans.map((p) => [p.importPath, p.rules]));
   const planOf = new Map(plans.map((p) => [p.importPath, p]));
-  if (opts.packages.length === 0) return { runs: [], warnings: [], notes, packageRules };
+  if (opts.packages.length === 0) return { runs: [], warnings: [], notes, hints, packageRules };
   const written = await (opts.writeOverlayFiles ?? writeOverlay)(plans, opts.tmpDir, userReplace);
   const resultsDir = join(opts.tmpDir, 'results');
   await mkdir(resultsDir, { recursive: true });
@@ -160,5 +164,5 @@ export async function executeRun(opts: {
   const runs = fold
     .result()
     .map((r) => applyResults(r, results.get(r.importPath) ?? {}, contextOf(r.importPath, goTestPassed)));
-  return { runs, warnings, notes, packageRules };
+  return { runs, warnings, notes, hints, packageRules };
 }

@@ -21,7 +21,12 @@ export interface PlanOptions {
   templates: Templates;
   /** Whether a path exists on disk: files excluded by build tags are in no list of `pkg`. */
   fileExists?: (absPath: string) => boolean;
+  /** The binaries run with ancestor stacks (GODEBUG tracebackancestors above 0). */
+  ancestors?: boolean;
 }
+
+// Test code that parses runtime.Stack itself, and cannot read Go's ancestor blocks.
+const ANCESTOR_PARSERS = ['github.com/onsi/gomega/gleak'];
 
 type Group = 'internal' | 'external';
 
@@ -75,6 +80,8 @@ export function planOverlay(
     plan.files.push({ originalPath: join(pkg.dir, name), content: opts.templates.checkFile[variant](values) });
     return name;
   };
+  const hints = opts.ancestors ? ancestorParserHints(files) : [];
+  if (hints.length > 0) plan.failureHints = hints;
   const withMain = files.filter((f) => f.src.includes('TestMain') && findTestMain(codeTokens(f.tokens)) >= 0);
   const pinned = withMain.length === 0 ? exampleExpectingRunnerFrames(files) : undefined;
   if (pinned) {
@@ -125,6 +132,17 @@ export function planOverlay(
   if (runFiles.length > 0) plan.notes.push(`leak check runs where m.Run returns in ${runFiles.join(', ')}`);
   if (exitFiles.length > 0) plan.notes.push(`os.Exit routed through the leak check in ${exitFiles.join(', ')}`);
   return plan;
+}
+
+// One hint per stack parser the package's tests import, naming the first file.
+function ancestorParserHints(files: TestFile[]): string[] {
+  return ANCESTOR_PARSERS.flatMap((path) => {
+    const file = files.find((f) => f.src.includes(`"${path}"`));
+    if (!file) return [];
+    return [
+      `${file.name} imports ${path}, whose stack parser may not read the ancestor stacks goleak-run turns on; if its checks fail here and not under go test, run with GODEBUG=tracebackancestors=0`,
+    ];
+  });
 }
 
 const RUNNER_FRAMES = /testing\.\(\*M\)\.Run\b|testing\.runExamples?\b/;

@@ -36,6 +36,8 @@ export interface PackageOverlayPlan {
   rules: IgnoreRule[];
   /** Where TestMain hands m to code the check cannot follow: the reason if the check never runs. */
   handoffs: string[];
+  /** Said only if the package fails: what may make it fail under goleak-run alone. */
+  failureHints?: string[];
   /** Why the package is run without the check, when it is (it would otherwise fail under goleak-run only). */
   unchecked?: string;
 }

@@ -18,6 +18,13 @@ export function buildTestEnv(env: NodeJS.ProcessEnv, resultsDir: string): NodeJS
   return { ...env, GODEBUG: godebug.join(','), [RESULTS_ENV]: resultsDir };
 }
 
+/** Whether the test binaries will record ancestor stacks: ours, unless the user's GODEBUG sets its own. */
+export function ancestorsOn(env: NodeJS.ProcessEnv): boolean {
+  const godebug = buildTestEnv(env, '').GODEBUG ?? '';
+  const value = godebug.split(',').find((s) => s.startsWith('tracebackancestors='));
+  return Number(value?.slice('tracebackancestors='.length)) > 0;
+}
+
 /** The full `go test` argument list (without `test` itself). */
 export function buildGoTestArgs(opts: {
   overlayFile: string;

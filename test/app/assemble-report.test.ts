@@ -91,6 +91,22 @@ describe('packageReports', () => {
     expect(byPath.get(`${RECORDED_MODULE_PATH}/hang`)?.leaks.length).toBeGreaterThan(0);
   });
 
+  it('says a package hint only when the package failed', () => {
+    const hints = new Map([
+      [`${RECORDED_MODULE_PATH}/clean`, ['hint for clean']],
+      [`${RECORDED_MODULE_PATH}/hang`, ['hint for hang']],
+    ]);
+    const hinted = packageReports({
+      resolution,
+      executed: { ...executed, hints },
+      settings: { rules: [] },
+      readSource: () => undefined,
+    });
+    const warnings = new Map(hinted.map((r) => [r.importPath, r.warnings]));
+    expect(warnings.get(`${RECORDED_MODULE_PATH}/clean`)).toEqual([]);
+    expect(warnings.get(`${RECORDED_MODULE_PATH}/hang`)).toContain('hint for hang');
+  });
+
   it('an unexpected error in one package becomes a warning there; the others are still classified', () => {
     const plain = reports();
     const hurt = reports(failingOnLeaks(new RangeError('Invalid code point -1')));

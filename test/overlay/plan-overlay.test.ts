@@ -23,7 +23,7 @@ function pkg(files: Partial<ResolvedPackage>): ResolvedPackage {
 function plan(
   p: ResolvedPackage,
   sources: Record<string, string>,
-  extra: { rules?: IgnoreRule[]; exists?: string[] } = {},
+  extra: { rules?: IgnoreRule[]; exists?: string[]; ancestors?: boolean } = {},
 ) {
   return planOverlay(p, (path) => sources[path.slice(dir.length + 1)] ?? '', {
     maxWaitMs: 750,
@@ -31,6 +31,7 @@ function plan(
     templates,
     key: 'ab'.repeat(32),
     fileExists: (path) => (extra.exists ?? []).some((name) => path === `${dir}/${name}`),
+    ...(extra.ancestors !== undefined ? { ancestors: extra.ancestors } : {}),
   });
 }
 const names = (files: { originalPath: string }[]) => files.map((f) => f.originalPath.slice(dir.length + 1));
@@ -167,5 +168,24 @@ describe('planOverlay with a user TestMain', () => {
   it('passes tokenizer warnings on with the file name', () => {
     const r = plan(pkg({ testGoFiles: ['main_test.go'] }), { 'main_test.go': `${mainSrc}/* unclosed` });
     expect(r.warnings).toEqual(['main_test.go:11: unterminated /* comment']);
+  });
+});
+
+describe('planOverlay and stack parsers in test code', () => {
+  const src = {
+    'a_test.go': 'package a\n\nimport "testing"\n\nfunc TestA(t *testing.T) {}\n',
+    'leak_test.go':
+      'package a\n\nimport (\n\t"testing"\n\t"github.com/onsi/gomega/gleak"\n)\n\nvar _ = gleak.HaveLeaked\n',
+  };
+  const p = pkg({ testGoFiles: ['a_test.go', 'leak_test.go'] });
+
+  it('has a hint, for a failure, where gomega/gleak will meet the ancestor stacks, and only then', () => {
+    const hinted = plan(p, src, { ancestors: true });
+    expect(hinted.failureHints).toEqual([
+      'leak_test.go imports github.com/onsi/gomega/gleak, whose stack parser may not read the ancestor stacks goleak-run turns on; if its checks fail here and not under go test, run with GODEBUG=tracebackancestors=0',
+    ]);
+    expect(hinted.warnings).toEqual([]);
+    expect(plan(p, src, { ancestors: false }).failureHints).toBeUndefined();
+    expect(plan(pkg({ testGoFiles: ['a_test.go'] }), src, { ancestors: true }).failureHints).toBeUndefined();
   });
 });
