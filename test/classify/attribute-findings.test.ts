@@ -84,3 +84,18 @@ describe('leak sites and their tests in a real dump (findings.txt)', () => {
     ]);
   });
 });
+
+describe('a leak started under a closure of a method inlined into the test (inlined.txt)', () => {
+  it('names the test from its own frame, below the closure Go names after it', () => {
+    const { findings } = classifyRecorded('inlined.txt', 'inlined');
+    expect(findings).toHaveLength(1);
+    const [leak] = findings;
+    expect(testsOf(leak!)).toEqual(['TestDecorated ×1']);
+    expect(leak?.createdAt).toMatchObject({ file: 'inlined/inlined_test.go', line: 37, inModule: true });
+  });
+
+  it('cannot tell the test without the sources: the closure stands above the frame it proves', () => {
+    const { findings } = classifyRecorded('inlined.txt', 'inlined', { readSource: () => undefined });
+    expect(testsOf(findings[0]!)).toEqual(['unknown ×1']);
+  });
+});

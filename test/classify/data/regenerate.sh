@@ -49,6 +49,12 @@ awk -v a="$here/busy.txt" -v b="$here/busy-again.txt" \
 test_names <"$work/busy.out" >"$here/busy-tests.txt"
 BUSY_HANG=1 record_timeout busy-timeout -run TestHang ./busy
 
+# A leak started under a closure of a method inlined into the test: the ancestor stack names
+# that closure (TestDecorated.(*Decorator).Wrap.func1) above the test's own frame.
+go test -count=1 -v ./inlined >"$work/inlined.out" 2>&1 || true
+between_markers <"$work/inlined.out" >"$here/inlined.txt"
+test_names <"$work/inlined.out" >"$here/inlined-tests.txt"
+
 # A Ginkgo suite with no leak of its own; a nested module, whose dependencies come through the
 # Go module proxy.
 (cd ginkgo && go test -count=1 -v . >"$work/ginkgo.out" 2>&1 || true)
