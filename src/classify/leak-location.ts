@@ -25,15 +25,17 @@ function isUserFile(file: string, moduleDir: string): boolean {
 const site = (f: Frame): Site => ({ func: f.func, file: f.file, line: f.line });
 
 /**
- * Sites along the chain, nearest first: the `go` statement, the goroutine's own frames
- * (innermost first), then each ancestor's frames and the `go` statement that started it.
+ * Sites along the chain, nearest first: the `go` statement, then each ancestor's frames and the
+ * `go` statement that started it, then the goroutine's own frames (innermost first). The own
+ * frames come last: they show where the goroutine is now, and a goroutine a library started
+ * (sync.WaitGroup.Go, errgroup, net/http) began at the user's call the ancestors hold. Without
+ * ancestors (time.AfterFunc, GODEBUG=tracebackancestors=0) they are all there is.
  * An ancestor's first frame is the `go` statement already named, with a less exact line
  * (a return address), so it is skipped; the other ancestor lines are moved back to their call.
  */
 function creationChain(g: Goroutine): Site[] {
   const sites: Site[] = [];
   if (g.createdBy) sites.push(g.createdBy);
-  sites.push(...g.frames.map(site));
   let previous = g.createdBy;
   for (const a of g.ancestors) {
     a.frames.forEach((f, n) => {
@@ -43,6 +45,7 @@ function creationChain(g: Goroutine): Site[] {
     if (a.createdBy) sites.push(a.createdBy);
     previous = a.createdBy;
   }
+  sites.push(...g.frames.map(site));
   return sites;
 }
 

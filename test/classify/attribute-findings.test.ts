@@ -99,3 +99,20 @@ describe('a leak started under a closure of a method inlined into the test (inli
     expect(testsOf(findings[0]!)).toEqual(['unknown ×1']);
   });
 });
+
+describe('a leak started through sync.WaitGroup.Go (wggo.txt)', () => {
+  it('is located at the call to wg.Go, not where the goroutine is stuck', () => {
+    const { findings } = classifyRecorded('wggo.txt', 'wggo');
+    expect(findings).toHaveLength(1);
+    const [leak] = findings;
+    expect(leak?.createdBy).toBe('sync.(*WaitGroup).Go');
+    expect(testsOf(leak!)).toEqual(['TestWaitGroupGo ×1']);
+    // wggo_test.go:36 is `wg.Go(func() {`; the goroutine waits in block(), line 32.
+    expect(leak?.createdAt).toEqual({
+      file: 'wggo/wggo_test.go',
+      line: 36,
+      func: 'example.com/leaky/wggo.TestWaitGroupGo',
+      inModule: true,
+    });
+  });
+});

@@ -55,6 +55,11 @@ go test -count=1 -v ./inlined >"$work/inlined.out" 2>&1 || true
 between_markers <"$work/inlined.out" >"$here/inlined.txt"
 test_names <"$work/inlined.out" >"$here/inlined-tests.txt"
 
+# A leak started through sync.WaitGroup.Go (Go 1.25+): its go statement is in the standard library.
+go test -count=1 -v ./wggo >"$work/wggo.out" 2>&1 || true
+between_markers <"$work/wggo.out" >"$here/wggo.txt"
+test_names <"$work/wggo.out" >"$here/wggo-tests.txt"
+
 # A Ginkgo suite with no leak of its own; a nested module, whose dependencies come through the
 # Go module proxy.
 (cd ginkgo && go test -count=1 -v . >"$work/ginkgo.out" 2>&1 || true)
