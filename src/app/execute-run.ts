@@ -51,6 +51,8 @@ export async function executeRun(opts: {
   cwd: string;
   env: NodeJS.ProcessEnv;
   packages: ResolvedPackage[];
+  /** The module's path: the check drops goroutines a dependency's init started. */
+  modulePath: string;
   settings: Settings;
   flags: GoTestFlags;
   tmpDir: string;
@@ -82,6 +84,7 @@ export async function executeRun(opts: {
       key,
       fileExists: userOverlay.exists,
       ancestors: ancestorsOn(opts.env),
+      modulePath: opts.modulePath,
     }),
   );
   const plans = opts.extendPlans ? await opts.extendPlans(planned) : planned;

@@ -11,6 +11,8 @@ export interface StressContext {
   tmpDir: string;
   goRoot: string;
   goVersion: string;
+  /** The module's path: the check drops goroutines a dependency's init started. */
+  modulePath: string;
   packages: ResolvedPackage[];
   userOverlayFile?: string;
   platform: NodeJS.Platform;

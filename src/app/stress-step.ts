@@ -86,6 +86,7 @@ export async function stressStep(
           stressTemplates,
           key,
           maxWaitMs: opts.settings.maxWaitMs,
+          modulePath: opts.modulePath,
           rules: [...BUILTIN_IGNORES, ...opts.settings.rules],
           userOverlay: readUserOverlay(opts.userOverlayFile, opts.cwd),
           flags: opts.setup.flags,

@@ -4,6 +4,7 @@ import { parseGoFile, type GoFile } from '../go-source/go-functions.js';
 import { attribute, type AttributionContext } from './attribute.js';
 import { attributionName } from './attribution-name.js';
 import { BUILTIN_IGNORES, isOwnCheckGoroutine } from './builtin-ignores.js';
+import { isDependencyInit } from './dependency-init.js';
 import { fingerprint, stackShape } from './fingerprint.js';
 import { leakLocation } from './leak-location.js';
 import { matchesRule, rulesForPackage } from './match-rule.js';
@@ -104,6 +105,10 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
   for (const g of dump.goroutines) {
     // The check's own goroutine is not the user's, so it is dropped without being counted.
     if (isOwnCheckGoroutine(g)) continue;
+    if (isDependencyInit(g.createdBy?.func, ctx.modulePath)) {
+      ignored += g.folded?.count ?? 1;
+      continue;
+    }
     if (rules.some((r) => matchesRule(g, r))) {
       ignored += g.folded?.count ?? 1;
       continue;

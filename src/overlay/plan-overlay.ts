@@ -21,6 +21,8 @@ export interface PlanOptions {
   templates: Templates;
   /** Whether a path exists on disk: files excluded by build tags are in no list of `pkg`. */
   fileExists?: (absPath: string) => boolean;
+  /** The module's path: goroutines the init of a package outside it started are dropped. */
+  modulePath?: string;
   /** The binaries run with ancestor stacks (GODEBUG tracebackancestors above 0). */
   ancestors?: boolean;
 }
@@ -70,7 +72,7 @@ export function planOverlay(
   const addCheck = (group: Group, variant: CheckVariant = 'alone', extra: Record<string, string> = {}): string => {
     const name = takeName(group === 'internal' ? 'check' : 'xcheck');
     const values = {
-      ...protocolValues(pkg.importPath, opts.key),
+      ...protocolValues(pkg.importPath, opts.key, opts.modulePath),
       PACKAGE: clause(group),
       MAX_WAIT_MS: String(Math.max(0, Math.round(opts.maxWaitMs))),
       RULES: goRuleLiterals([...rulesForPackage(opts.rules, pkg.importPath), ...plan.rules]),

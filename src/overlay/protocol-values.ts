@@ -8,14 +8,15 @@ import {
   RUN_SUFFIX,
   resultId,
 } from '../check-protocol.js';
+import { DEPENDENCY_INIT_GO } from '../classify/dependency-init.js';
 import { goRuleCases } from '../rule-kinds.js';
 import { goRuleLiterals } from './render-template.js';
 
 // JSON string syntax is a subset of Go's interpreted string literal syntax.
 const goString = (value: string): string => JSON.stringify(value);
 
-/** Placeholder values shared by every copy of the check in one package. */
-export function protocolValues(importPath: string, key: string): Record<string, string> {
+/** Placeholder values shared by every copy of the check in one package; `modulePath` '' drops no dependency's init goroutines. */
+export function protocolValues(importPath: string, key: string, modulePath = ''): Record<string, string> {
   return {
     INTERNAL_FRAMES: goRuleLiterals(
       INTERNAL_FRAMES.map((func) => ({ kind: 'top', func, reason: '', origin: 'built-in' })),
@@ -29,5 +30,7 @@ export function protocolValues(importPath: string, key: string): Record<string, 
     KEY: goString(key),
     IMPORT_PATH: goString(importPath),
     RULE_CASES: goRuleCases(),
+    MODULE_PATH: goString(modulePath),
+    DEPENDENCY_INIT: DEPENDENCY_INIT_GO,
   };
 }

@@ -46,6 +46,8 @@ export interface StressPackageDeps {
   stressTemplates: StressTemplates;
   key: string;
   maxWaitMs: number;
+  /** The module's path, for the check (PlanOptions.modulePath). */
+  modulePath: string;
   rules: IgnoreRule[];
   userOverlay: UserOverlay;
   flags: StressFlags;
@@ -158,6 +160,7 @@ async function build(pkg: ResolvedPackage, deps: StressPackageDeps): Promise<Bui
   const sources = deps.userOverlay.read;
   const base = planOverlay(pkg, sources, {
     maxWaitMs: deps.maxWaitMs,
+    modulePath: deps.modulePath,
     rules: deps.rules,
     templates: deps.templates,
     key: deps.key,

@@ -1,6 +1,7 @@
 // The Go check (templates/check.go.tmpl) and the TypeScript classifier must agree on which
 // goroutines each ignore rule drops. This runs the rendered Go matcher and matchesRule over the
-// same recorded dumps, rule by rule, and requires the same verdict for every goroutine.
+// same recorded dumps, rule by rule, and requires the same verdict for every goroutine; the same
+// for the goroutines a dependency's init started (src/classify/dependency-init.ts).
 import { execa } from 'execa';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_IGNORES } from '../../src/classify/builtin-ignores.js';
+import { isDependencyInit } from '../../src/classify/dependency-init.js';
 import { matchesRule } from '../../src/classify/match-rule.js';
 import type { IgnoreRule } from '../../src/model.js';
 import { loadTemplates } from '../../src/overlay/load-templates.js';
@@ -36,6 +38,8 @@ const userRules: IgnoreRule[] = RULE_KIND_NAMES.flatMap((kind) => [
   { kind, func: 'example.com/*', reason: '', origin: 'cli' as const },
 ]);
 const rules = [...BUILTIN_IGNORES, ...userRules];
+// The module the check is rendered for: the recorded leaks package's init is then a dependency's.
+const MODULE = 'example.com/leaky/findings';
 
 // One Go test that reads each dump and prints, per rule, the ids the Go matcher ignores.
 const agreeTest = `package agree
@@ -63,6 +67,13 @@ func TestVerdicts(t *testing.T) {
 				}
 			}
 		}
+		goleakrunRules = nil
+		for _, block := range strings.Split(strings.ReplaceAll(string(data), "\\r", ""), "\\n\\n") {
+			block = strings.TrimLeft(block, "\\n")
+			if strings.HasPrefix(block, "goroutine ") && goleakrunIgnored(block) {
+				fmt.Printf("%s init %s\\n", path[strings.LastIndex(path, "/")+1:], string(goleakrunID([]byte(block))))
+			}
+		}
 	}
 }
 `;
@@ -77,7 +88,7 @@ beforeAll(async () => {
   const templates = await loadTemplates();
   for (const part of templates.check) {
     const text = renderTemplate(part.text, {
-      ...protocolValues('example.com/agree', '00'.repeat(32)),
+      ...protocolValues('example.com/agree', '00'.repeat(32), MODULE),
       PACKAGE: 'agree',
       MAX_WAIT_MS: '0',
       RULES: goRuleLiterals(rules),
@@ -99,7 +110,7 @@ beforeAll(async () => {
   goVerdicts = new Set(
     String(run.stdout)
       .split('\n')
-      .filter((l) => /^\S+\.txt \d+ \d+$/.test(l)),
+      .filter((l) => /^\S+\.txt (\d+|init) \d+$/.test(l)),
   );
 });
 
@@ -112,8 +123,10 @@ describe('the Go check and the classifier agree on every ignore rule', () => {
     const tsVerdicts = new Set<string>();
     for (const d of dumps) {
       for (const g of parseDump(d.text).goroutines) {
+        const init = isDependencyInit(g.createdBy?.func, MODULE);
+        if (init) tsVerdicts.add(`${d.name} init ${g.id}`);
         rules.forEach((rule, r) => {
-          if (matchesRule(g, rule)) tsVerdicts.add(`${d.name} ${r} ${g.id}`);
+          if (init || matchesRule(g, rule)) tsVerdicts.add(`${d.name} ${r} ${g.id}`);
         });
       }
     }
@@ -121,6 +134,7 @@ describe('the Go check and the classifier agree on every ignore rule', () => {
     for (const kind of RULE_KIND_NAMES) {
       expect([...tsVerdicts].some((v) => rules[Number(v.split(' ')[1])]?.kind === kind)).toBe(true);
     }
+    expect([...tsVerdicts].some((v) => v.split(' ')[1] === 'init')).toBe(true);
     expect([...goVerdicts].sort()).toEqual([...tsVerdicts].sort());
   });
 });
