@@ -105,7 +105,7 @@ export function classifyDump(dump: Dump, ctx: ClassifyContext): ClassifyResult {
   for (const g of dump.goroutines) {
     // The check's own goroutine is not the user's, so it is dropped without being counted.
     if (isOwnCheckGoroutine(g)) continue;
-    if (isDependencyInit(g.createdBy?.func, ctx.modulePath)) {
+    if (isDependencyInit(g.createdBy, ctx.modulePath)) {
       ignored += g.folded?.count ?? 1;
       continue;
     }

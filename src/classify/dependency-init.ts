@@ -2,22 +2,30 @@
 // for the whole process by design, started before any test ran, and not the user's to fix. The
 // check in the binary and the classifier both drop them; this module holds the rule for both,
 // as src/rule-kinds.ts does for the ignore rules.
+import type { CreatedBy } from '../model.js';
 import { isInitFunc, splitFuncName } from './func-name.js';
 
-/** True when `createdBy` is an init function (or a closure in one) of a package outside `modulePath`. */
-export function isDependencyInit(createdBy: string | undefined, modulePath: string): boolean {
-  if (modulePath === '' || createdBy === undefined || !isInitFunc(createdBy)) return false;
-  const { pkg } = splitFuncName(createdBy);
+/**
+ * True when an init function (or a closure in one) of a package outside `modulePath` started the
+ * goroutine on goroutine 1, where package initialisation runs: a closure an init defined that
+ * runs later, on a test's goroutine, is not excused.
+ */
+export function isDependencyInit(
+  createdBy: Pick<CreatedBy, 'func' | 'goroutine'> | undefined,
+  modulePath: string,
+): boolean {
+  if (modulePath === '' || createdBy?.goroutine !== 1 || !isInitFunc(createdBy.func)) return false;
+  const { pkg } = splitFuncName(createdBy.func);
   return !(pkg === modulePath || pkg.startsWith(`${modulePath}/`) || pkg === 'main' || pkg === 'main_test');
 }
 
 /**
  * The same test in Go, rendered into scan.go.tmpl ({{DEPENDENCY_INIT}}) beside the module path
- * (goleakrunModulePath). The name after the package is `init`, `init.N`, then optionally a
- * closure: `.funcN` and `.N`s, as isInitFunc reads it.
+ * (goleakrunModulePath); `creator` is the N of `created by F in goroutine N`. The name after the
+ * package is `init`, `init.N`, then optionally a closure: `.funcN` and `.N`s, as isInitFunc reads it.
  */
-export const DEPENDENCY_INIT_GO = `func goleakrunDependencyInit(createdBy string) bool {
-	if goleakrunModulePath == "" || createdBy == "" {
+export const DEPENDENCY_INIT_GO = `func goleakrunDependencyInit(createdBy, creator string) bool {
+	if goleakrunModulePath == "" || createdBy == "" || creator != "1" {
 		return false
 	}
 	slash := goleakrunstrings.LastIndex(createdBy, "/")

@@ -123,7 +123,7 @@ describe('the Go check and the classifier agree on every ignore rule', () => {
     const tsVerdicts = new Set<string>();
     for (const d of dumps) {
       for (const g of parseDump(d.text).goroutines) {
-        const init = isDependencyInit(g.createdBy?.func, MODULE);
+        const init = isDependencyInit(g.createdBy, MODULE);
         if (init) tsVerdicts.add(`${d.name} init ${g.id}`);
         rules.forEach((rule, r) => {
           if (init || matchesRule(g, rule)) tsVerdicts.add(`${d.name} ${r} ${g.id}`);
