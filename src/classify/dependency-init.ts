@@ -34,7 +34,8 @@ export const DEPENDENCY_INIT_GO = `func goleakrunDependencyInit(createdBy, creat
 		return false
 	}
 	pkg, name := createdBy[:slash+1+dot], createdBy[slash+2+dot:]
-	if pkg == goleakrunModulePath || goleakrunstrings.HasPrefix(pkg, goleakrunModulePath+"/") || pkg == "main" || pkg == "main_test" {
+	inModule := pkg == goleakrunModulePath || goleakrunstrings.HasPrefix(pkg, goleakrunModulePath+"/")
+	if inModule || pkg == "main" || pkg == "main_test" {
 		return false
 	}
 	parts := goleakrunstrings.Split(name, ".")

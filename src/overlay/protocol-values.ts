@@ -15,7 +15,10 @@ import { goRuleLiterals } from './render-template.js';
 // JSON string syntax is a subset of Go's interpreted string literal syntax.
 const goString = (value: string): string => JSON.stringify(value);
 
-/** Placeholder values shared by every copy of the check in one package; `modulePath` '' drops no dependency's init goroutines. */
+/**
+ * Placeholder values shared by every copy of the check in one package; with `modulePath` ''
+ * the check drops no dependency's init goroutines.
+ */
 export function protocolValues(importPath: string, key: string, modulePath = ''): Record<string, string> {
   return {
     INTERNAL_FRAMES: goRuleLiterals(

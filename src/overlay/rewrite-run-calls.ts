@@ -1,11 +1,11 @@
-// Where TestMain hands m (or the end of the process) to code the overlay cannot see.
-// Each m.Run() the overlay sees is marked as it starts (goleakrunStarting), so a binary that
-// ended before any test ran tells so. m handed to goleak.VerifyTestMain becomes a wrapper whose Run runs our check as soon as
-// m.Run returns, before goleak's own check and its os.Exit; goleak's literal options become
-// ignore rules. Anything else is noted, to explain a check that never ran: m handed to
-// another function, and calls into other packages after m.Run() that may exit. The check
-// itself stays at TestMain's exit, after the user's teardown. Every edit stays inside one
-// line, so line numbers keep pointing at the user's code.
+// Where TestMain hands m (or the end of the process) to code the overlay cannot see. Each m.Run()
+// the overlay sees is marked as it starts (goleakrunStarting), so a binary that ended before any
+// test ran tells so. m handed to goleak.VerifyTestMain becomes a wrapper whose Run runs our check
+// as soon as m.Run returns, before goleak's own check and its os.Exit; goleak's literal options
+// become ignore rules. Anything else is noted, to explain a check that never ran: m handed to
+// another function, and calls into other packages after m.Run() that may exit. The check itself
+// stays at TestMain's exit, after the user's teardown. Every edit stays inside one line, so line
+// numbers keep pointing at the user's code.
 import type { IgnoreRule } from '../model.js';
 import { applyEdits, type TextEdit } from './apply-edits.js';
 import { codeTokens } from './go-source.js';
